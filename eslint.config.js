@@ -30,6 +30,12 @@ export default tseslint.config(
     },
   },
   {
+    // Lexical node classes: their createDOM/exportDOM/importDOM run only inside an editor
+    // (the browser, or @lexical/headless with a jsdom window), never at import time.
+    files: ['shared/lexical/**/*.ts'],
+    rules: { 'no-restricted-globals': ['error', 'process', 'Buffer', 'require'] },
+  },
+  {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     rules: {
       'no-restricted-imports': ['error', {
