@@ -1,0 +1,50 @@
+// Sentence centrality by TextRank (Mihalcea & Tarau 2004) over character bigrams: how much a
+// sentence shares with the rest of the article. Used as one feature of the 提要 scorer and, alone,
+// as the baseline the bench compares against.
+
+/** Distinct character bigrams of the letters and digits of a sentence. */
+export function bigramSet(text: string): Set<string> {
+  const chars = Array.from(text.toLowerCase()).filter((ch) => /[\p{L}\p{N}]/u.test(ch));
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i] + chars[i + 1]);
+  return out;
+}
+
+/** TextRank's sentence similarity: shared units over the log of the two sizes. */
+export function similarity(a: Set<string>, b: Set<string>): number {
+  if (a.size < 2 || b.size < 2) return 0;
+  let shared = 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const x of small) if (large.has(x)) shared++;
+  return shared / (Math.log(a.size) + Math.log(b.size));
+}
+
+/** PageRank scores of the sentence similarity graph (damping 0.85), summing to the sentence count. */
+export function textRank(texts: string[], iterations = 30, damping = 0.85): number[] {
+  const n = texts.length;
+  if (n === 0) return [];
+  const sets = texts.map(bigramSet);
+  const w: Float64Array[] = [];
+  const outSum = new Float64Array(n);
+  for (let i = 0; i < n; i++) w.push(new Float64Array(n));
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const s = similarity(sets[i], sets[j]);
+      w[i][j] = s;
+      w[j][i] = s;
+      outSum[i] += s;
+      outSum[j] += s;
+    }
+  }
+  let score = new Float64Array(n).fill(1);
+  for (let it = 0; it < iterations; it++) {
+    const next = new Float64Array(n).fill(1 - damping);
+    for (let j = 0; j < n; j++) {
+      if (outSum[j] === 0) continue;
+      const share = (damping * score[j]) / outSum[j];
+      for (let i = 0; i < n; i++) next[i] += w[j][i] * share;
+    }
+    score = next;
+  }
+  return Array.from(score);
+}
