@@ -1,0 +1,165 @@
+// Clean the extracted, sanitised body in place: resolve links and images, drop the title when the page
+// repeats it, lift 来源/作者 bylines out of the text, and remove WeChat's follow/QR/阅读原文 boilerplate.
+import { imageSource } from '../../../shared/lexical/FigureNode';
+import { parseMetadataLine, type MetadataLine } from '../../../shared/import/metadataLines';
+import { textKey } from '../../../shared/import/punctuation';
+import { textOf } from './htmlDocument';
+
+export interface CleanResult {
+  byline: MetadataLine;
+  warnings: string[];
+}
+
+const LEAF_BLOCKS = 'p, h1, h2, h3, h4, h5, h6, blockquote, li, div, section, figure, table';
+/** How many blocks at the start (and end) of a body may hold the title, bylines or boilerplate. */
+const LEADING_SCAN = 8;
+const TRAILING_SCAN = 8;
+const BOILERPLATE_RE =
+  /(长按|扫描|扫码|识别).{0,8}(二维码|关注)|点击.{0,6}(蓝字|上方|下方|关注)|关注.{0,8}(公众号|我们)|阅读原文|点个?[“"]?在看|分享.{0,4}(点赞|在看)|星标|戳这里|▼|往期(推荐|回顾|精彩)|推荐阅读|END$/;
+const MAX_BOILERPLATE_LENGTH = 60;
+
+function isBlockContainer(el: Element): boolean {
+  return el.querySelector('p, h1, h2, h3, h4, h5, h6, blockquote, ul, ol, table, figure, section, div') !== null;
+}
+
+/** Blocks in reading order that hold text or an image directly (not containers of other blocks). */
+function leafBlocks(body: Element): Element[] {
+  return [...body.querySelectorAll(LEAF_BLOCKS)].filter((el) => {
+    if (el.closest('table') && el.tagName !== 'TABLE') return false;
+    if (el.parentElement?.closest('figure')) return false;
+    if (el.tagName === 'TABLE' || el.tagName === 'FIGURE') return true;
+    if (el.tagName === 'LI') return false;
+    return !isBlockContainer(el);
+  });
+}
+
+function hasImage(el: Element): boolean {
+  return el.tagName === 'IMG' || el.querySelector('img') !== null;
+}
+
+/** Removes an element and any ancestors left empty by its removal (WeChat nests sections deeply). */
+function removeBlock(el: Element, body: Element): void {
+  let cur: Element | null = el;
+  while (cur && cur !== body) {
+    const parent: Element | null = cur.parentElement;
+    cur.remove();
+    if (!parent || parent === body || textOf(parent) !== '' || hasImage(parent)) break;
+    cur = parent;
+  }
+}
+
+function resolveUrl(value: string, base: string | undefined): string | null {
+  try {
+    return new URL(value, base).href;
+  } catch {
+    return null;
+  }
+}
+
+function resolveLinksAndImages(body: Element, baseUrl: string | undefined, warnings: string[]): void {
+  for (const a of body.querySelectorAll('a[href]')) {
+    const href = a.getAttribute('href') ?? '';
+    if (href.startsWith('#')) continue;
+    const abs = resolveUrl(href, baseUrl);
+    if (abs && /^(https?|mailto):/i.test(abs)) a.setAttribute('href', abs);
+    else a.removeAttribute('href');
+  }
+  let localImages = 0;
+  let unresolved = 0;
+  for (const img of body.querySelectorAll('img')) {
+    const src = imageSource(img);
+    img.removeAttribute('data-src');
+    img.removeAttribute('data-original');
+    if (src.startsWith('data:image/') || src.startsWith('media:')) {
+      img.setAttribute('src', src);
+      continue;
+    }
+    if (/^file:/i.test(src) || (/^[a-z]:\\/i.test(src))) {
+      localImages++;
+      img.setAttribute('src', '');
+      continue;
+    }
+    const abs = src ? resolveUrl(src, baseUrl) : null;
+    if (abs && /^https?:/i.test(abs)) img.setAttribute('src', abs);
+    else {
+      if (src) unresolved++;
+      img.setAttribute('src', '');
+    }
+  }
+  if (localImages > 0) warnings.push(`有 ${localImages} 张图片指向本机文件（file://），无法随剪报导入，请另行插入`);
+  if (unresolved > 0) warnings.push(`有 ${unresolved} 张图片的地址无法解析，已保留为空图`);
+}
+
+function isEmptyBlock(el: Element): boolean {
+  return textOf(el) === '' && !hasImage(el) && el.tagName !== 'TABLE' && el.tagName !== 'FIGURE' && el.tagName !== 'HR';
+}
+
+export function cleanBody(body: Element, options: { title: string | null; baseUrl?: string }): CleanResult {
+  const warnings: string[] = [];
+  const byline: MetadataLine = {};
+  resolveLinksAndImages(body, options.baseUrl, warnings);
+  const titleKey = options.title ? textKey(options.title) : null;
+
+  const take = (line: MetadataLine): void => {
+    if (line.source && !byline.source) byline.source = line.source;
+    if (line.author && !byline.author) byline.author = line.author;
+  };
+
+  // Leading blocks: the repeated title, bylines, boilerplate, empty lines.
+  let blocks = leafBlocks(body);
+  for (const el of blocks.slice(0, LEADING_SCAN)) {
+    const text = textOf(el);
+    if (isEmptyBlock(el)) {
+      removeBlock(el, body);
+      continue;
+    }
+    if (titleKey && text !== '' && textKey(text) === titleKey) {
+      removeBlock(el, body);
+      continue;
+    }
+    const line = el.tagName === 'TABLE' || el.tagName === 'FIGURE' ? null : parseMetadataLine(text);
+    if (line) {
+      take(line);
+      removeBlock(el, body);
+      continue;
+    }
+    if (text.length <= MAX_BOILERPLATE_LENGTH && BOILERPLATE_RE.test(text)) {
+      removeBlock(el, body);
+      continue;
+    }
+    break;
+  }
+
+  // Trailing blocks: bylines placed at the end (common on WeChat) and follow-us boilerplate.
+  // Images there (QR codes, banners) go only when boilerplate text sits right above them.
+  blocks = leafBlocks(body);
+  let pendingImages: Element[] = [];
+  for (const el of blocks.slice(-TRAILING_SCAN).reverse()) {
+    const text = textOf(el);
+    if (isEmptyBlock(el)) {
+      removeBlock(el, body);
+      continue;
+    }
+    if (text === '' && hasImage(el) && el.tagName !== 'TABLE') {
+      pendingImages.push(el);
+      continue;
+    }
+    const line = el.tagName === 'TABLE' || el.tagName === 'FIGURE' ? null : parseMetadataLine(text);
+    if (line) {
+      take(line);
+      removeBlock(el, body);
+      continue;
+    }
+    if (text.length <= MAX_BOILERPLATE_LENGTH && BOILERPLATE_RE.test(text)) {
+      removeBlock(el, body);
+      for (const img of pendingImages) removeBlock(img, body);
+      pendingImages = [];
+      continue;
+    }
+    break;
+  }
+
+  // Empty paragraphs anywhere (WeChat spaces its text with them).
+  for (const el of leafBlocks(body)) if (isEmptyBlock(el)) removeBlock(el, body);
+  return { byline, warnings };
+}

@@ -1,0 +1,82 @@
+// Word's clipboard HTML writes lists as paragraphs styled `mso-list:l0 level2 lfo1` with the bullet or
+// number typed into a `mso-list:Ignore` span. Turn runs of those paragraphs into real <ul>/<ol> lists
+// (lexical#4761). Works on any DOM passed in (jsdom in the engine, the browser's in the editor).
+
+const MSO_LIST_RE = /mso-list\s*:\s*(l\d+)\s+level(\d+)/i;
+const ORDERED_MARKER_RE = /^\s*(?:\(?\d+[.)、．]?|\(?[a-zA-Z][.)]|\(?[ivxlcdm]+[.)]|[（(]?[一二三四五六七八九十百]+[、.)）])\s*$/i;
+
+interface WordListItem {
+  paragraph: Element;
+  listId: string;
+  level: number;
+  ordered: boolean;
+}
+
+function listInfo(p: Element): WordListItem | null {
+  const style = p.getAttribute('style') ?? '';
+  const m = MSO_LIST_RE.exec(style);
+  if (!m) return null;
+  const marker = markerSpans(p)
+    .map((s) => s.textContent ?? '')
+    .join('')
+    .replace(/\u00a0/g, ' ')
+    .trim();
+  return { paragraph: p, listId: m[1], level: Math.max(1, Number(m[2])), ordered: ORDERED_MARKER_RE.test(marker) };
+}
+
+function markerSpans(p: Element): Element[] {
+  return [...p.querySelectorAll('span')].filter((s) => /mso-list\s*:\s*ignore/i.test(s.getAttribute('style') ?? ''));
+}
+
+function isWordListParagraph(node: Node | null): node is Element {
+  return !!node && node.nodeType === 1 && MSO_LIST_RE.test((node as Element).getAttribute('style') ?? '');
+}
+
+function nextElementSkippingBlank(node: Node): Node | null {
+  let next = node.nextSibling;
+  while (next && (next.nodeType === 8 || (next.nodeType === 3 && (next.textContent ?? '').trim() === ''))) next = next.nextSibling;
+  return next;
+}
+
+/** Converts every run of Word list paragraphs under `root` into nested <ul>/<ol>. Returns how many lists were made. */
+export function convertWordLists(root: ParentNode & Node): number {
+  const doc = root.ownerDocument ?? (root as unknown as Document);
+  let made = 0;
+  const paragraphs = [...root.querySelectorAll('p, h1, h2, h3, h4, h5, h6, div')].filter((p) => MSO_LIST_RE.test(p.getAttribute('style') ?? ''));
+  const done = new Set<Element>();
+  for (const first of paragraphs) {
+    if (done.has(first) || !first.parentNode) continue;
+    const run: WordListItem[] = [];
+    let cur: Node | null = first;
+    while (isWordListParagraph(cur)) {
+      const info = listInfo(cur);
+      if (!info) break;
+      run.push(info);
+      done.add(cur);
+      cur = nextElementSkippingBlank(cur);
+    }
+    if (run.length === 0) continue;
+    const topList = doc.createElement(run[0].ordered ? 'ol' : 'ul');
+    first.parentNode.insertBefore(topList, first);
+    // stack[i] = the list element at nesting depth i+1
+    const stack: Element[] = [topList];
+    for (const item of run) {
+      const depth = Math.min(item.level, stack.length + 1);
+      while (stack.length > depth) stack.pop();
+      if (stack.length < depth) {
+        const parentList = stack[stack.length - 1];
+        const host = parentList.lastElementChild ?? parentList.appendChild(doc.createElement('li'));
+        const nested = doc.createElement(item.ordered ? 'ol' : 'ul');
+        host.appendChild(nested);
+        stack.push(nested);
+      }
+      const li = doc.createElement('li');
+      for (const span of markerSpans(item.paragraph)) span.remove();
+      while (item.paragraph.firstChild) li.appendChild(item.paragraph.firstChild);
+      stack[stack.length - 1].appendChild(li);
+      item.paragraph.remove();
+    }
+    made++;
+  }
+  return made;
+}
