@@ -1,0 +1,118 @@
+// IssueDocument → .docx with real Word styles, bookmarks on every article title, PAGEREF cross-references
+// and their page numbers already written in, so Word and LibreOffice show the right numbers on open
+// (no "update fields" prompt: updateFields stays off).
+import { Document, Footer, Header, Packer, PageNumber, Paragraph, SectionType, TextRun, type ISectionOptions } from 'docx';
+import { estimatePageNumbersWith } from 'docx/layout';
+import type { EstimatedPageNumbers, PageNumberEstimator } from 'docx';
+import type { IssueDocument, PageMap } from '../../../shared/document/issueDocument';
+import { ListNumbering, type BlockContext } from './blocks';
+import type { ImageResolver } from './images';
+import { articlePages, backCoverPage, coverPage, headerText, tocPages, viewpointPages } from './issueParts';
+import { pageSetup, textWidth, type PageSetup, type PageSizeName } from './pageSetup';
+import { textRuns } from './runs';
+import { DEFAULT_FONTS, issueStyles, runFonts, STYLE, type DocxFonts } from './styles';
+
+export interface DocxResult {
+  docx: Buffer;
+  /** the page of each article's title in docx's estimate of Word's layout (the numbers written into the fields) */
+  estimatedPageMap: PageMap;
+}
+
+export interface DocxOptions {
+  pageSize?: PageSizeName;
+  /** East Asian fonts; default 宋体 (SimSun) for the body and 黑体 (SimHei) for headings */
+  fonts?: { body?: string; heading?: string };
+  onStage?: (stage: string) => void;
+  /** bytes of a figure whose src is not a data: URL (e.g. a `media:` reference); null draws the caption alone */
+  resolveImage?: ImageResolver;
+}
+
+/** Wraps docx's estimator to keep what it worked out: the same numbers it writes into the fields. */
+function recordingEstimator(): { estimator: PageNumberEstimator; result: () => EstimatedPageNumbers | null } {
+  // guess: a font outside docx's width tables (a configured one) is measured as the nearest known one,
+  // instead of leaving every number blank.
+  const base = estimatePageNumbersWith({ guess: true });
+  let recorded: EstimatedPageNumbers | null = null;
+  const estimator = Object.assign(
+    (body: Parameters<PageNumberEstimator>[0], context: Parameters<PageNumberEstimator>[1]) => (recorded = base(body, context)),
+    base.listNumbers ? { listNumbers: base.listNumbers } : {},
+  );
+  return { estimator, result: () => recorded };
+}
+
+function sectionProperties(setup: PageSetup, type?: (typeof SectionType)[keyof typeof SectionType]): ISectionOptions['properties'] {
+  return {
+    ...(type ? { type } : {}),
+    page: {
+      size: { width: setup.width, height: setup.height },
+      margin: setup.margin,
+    },
+  };
+}
+
+/** An empty header/footer: a section without one would show the previous section's. */
+const blank = (): { default: Header } => ({ default: new Header({ children: [new Paragraph({ style: STYLE.header })] }) });
+const blankFooter = (): { default: Footer } => ({ default: new Footer({ children: [new Paragraph({ style: STYLE.footer })] }) });
+
+export async function renderIssueDocx(doc: IssueDocument, options: DocxOptions = {}): Promise<DocxResult> {
+  const fonts: DocxFonts = {
+    body: options.fonts?.body?.trim() || DEFAULT_FONTS.body,
+    heading: options.fonts?.heading?.trim() || DEFAULT_FONTS.heading,
+  };
+  const setup = pageSetup(options.pageSize ?? 'A4');
+  const lists = new ListNumbering();
+  const ctx: BlockContext = { fonts, setup, lists, resolveImage: options.resolveImage };
+
+  options.onStage?.('docx:content');
+  const articles = [];
+  for (const article of doc.articles) articles.push(...(await articlePages(article, ctx)));
+  const back = backCoverPage(doc.meta, fonts);
+
+  const header = new Header({
+    children: [new Paragraph({ style: STYLE.header, children: textRuns(headerText(doc.meta), { fonts }) })],
+  });
+  const footer = new Footer({
+    children: [
+      new Paragraph({ style: STYLE.footer, children: [new TextRun({ font: runFonts(fonts, 'body'), children: [PageNumber.CURRENT] })] }),
+    ],
+  });
+
+  const { estimator, result } = recordingEstimator();
+  const document = new Document({
+    title: `${doc.meta.title} ${doc.meta.issueNumber}`.trim(),
+    subject: doc.meta.dateRange,
+    keywords: doc.meta.tags.join(' '),
+    creator: 'Weekly Desk',
+    styles: issueStyles(fonts),
+    numbering: lists.options(),
+    pageNumbers: estimator,
+    features: { updateFields: false },
+    sections: [
+      { properties: sectionProperties(setup), headers: blank(), footers: blankFooter(), children: coverPage(doc.meta, fonts) },
+      {
+        properties: sectionProperties(setup, SectionType.NEXT_PAGE),
+        headers: { default: header },
+        footers: { default: footer },
+        children: [...viewpointPages(doc, fonts), ...tocPages(doc, fonts, textWidth(setup)), ...articles],
+      },
+      {
+        properties: sectionProperties(setup, SectionType.NEXT_PAGE),
+        headers: blank(),
+        footers: blankFooter(),
+        children: back.length > 0 ? back : [new Paragraph({ style: STYLE.backCover })],
+      },
+    ],
+  });
+
+  options.onStage?.('docx:layout');
+  const docx = await Packer.toBuffer(document);
+  options.onStage?.('docx:done');
+
+  const pages = result()?.bookmarkPageNumbers;
+  const estimatedPageMap: PageMap = {};
+  for (const article of doc.articles) {
+    const page = pages?.get(article.anchor);
+    if (page !== undefined) estimatedPageMap[article.id] = page;
+  }
+  return { docx, estimatedPageMap };
+}
