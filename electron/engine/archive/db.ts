@@ -1,0 +1,75 @@
+// Opening the archive database: pragmas, health check, and the readable/writable distinction.
+// Query functions take a ReadableDB when they only read and a WritableDB when they change
+// anything, so the type checker shows which code may write.
+import Database from 'better-sqlite3';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+
+declare const readableBrand: unique symbol;
+declare const writableBrand: unique symbol;
+
+export type ReadableDB = Database.Database & { readonly [readableBrand]: true };
+export type WritableDB = ReadableDB & { readonly [writableBrand]: true };
+
+const SQLITE_HEADER = 'SQLite format 3\0';
+/** How long a writer waits for another connection's lock before failing (ms). */
+export const BUSY_TIMEOUT_MS = 5000;
+
+export interface HealthProblem {
+  detail: string;
+  cause?: unknown;
+}
+
+/** A non-empty file that does not start with SQLite's header is not a database we can open. */
+export function checkHeader(path: string): HealthProblem | null {
+  if (path === ':memory:' || !existsSync(path)) return null;
+  if (statSync(path).size === 0) return null;
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(SQLITE_HEADER.length);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    if (n < buf.length || buf.toString('latin1') !== SQLITE_HEADER) return { detail: 'not an SQLite database (bad header)' };
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** SQLite's own consistency check ('quick' skips index/table content cross-checks, 'full' is integrity_check). */
+export function checkIntegrity(db: ReadableDB, level: 'quick' | 'full' = 'quick'): HealthProblem | null {
+  try {
+    const rows = db.pragma(level === 'quick' ? 'quick_check' : 'integrity_check', { simple: false }) as Array<Record<string, string>>;
+    const messages = rows.map((r) => Object.values(r)[0]);
+    if (messages.length === 1 && messages[0] === 'ok') return null;
+    return { detail: messages.slice(0, 3).join('; ') };
+  } catch (e) {
+    return { detail: e instanceof Error ? e.message : String(e), cause: e };
+  }
+}
+
+export function isCorruptionError(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT_VTAB' || code === 'SQLITE_CORRUPT_INDEX';
+}
+
+/** Opens (or creates) the database for writing with WAL, foreign keys, a busy timeout and full syncs. */
+export function openWritable(path: string): WritableDB {
+  const db = new Database(path);
+  try {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    if (path !== ':memory:') db.pragma('journal_mode = WAL');
+    // FULL: a commit the editor was told about survives a power cut, not only a crash.
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    return db as WritableDB;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+/** Opens an existing database read-only (backups being checked, exports). */
+export function openReadonly(path: string): ReadableDB {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  return db as ReadableDB;
+}
