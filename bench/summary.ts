@@ -11,7 +11,7 @@ import { toBlocks } from '../shared/content/walker';
 import { summarize } from '../shared/summary/index';
 import { cleanBlocks } from '../shared/summary/clean';
 import { segmentParagraphs } from '../shared/summary/segment';
-import { selectSentences } from '../shared/summary/select';
+import { joinSentences } from '../shared/summary/select';
 import { textRank } from '../shared/summary/textrank';
 import { rouge, type RougeScores } from '../shared/summary/rouge';
 
@@ -79,7 +79,7 @@ function textRankSummary(c: Case): string {
     length += len;
   }
   picked.sort((a, b) => a - b);
-  return selectSentences(picked.map((i) => sentences[i]), { title: c.title, targetLength: 10_000, maxLength: 10_000 });
+  return joinSentences(picked.map((i) => sentences[i].text));
 }
 
 interface Row {

@@ -105,3 +105,16 @@ function splitLines(text: string): string[] {
   if (!text.includes('\n')) return [text];
   return text.split('\n').filter((l) => l.trim() !== '');
 }
+
+/** Interview turn labels: `问：`, `答：`, `记者：`, or a speaker named in the title (`傅卫：`). */
+const TURN_LABEL = /^(?:问|答|Q|A|记者|主持人|嘉宾)\s*[：:]\s*/;
+const NAME_LABEL = /^([\p{Script=Han}·]{2,4})\s*[：:]\s*/u;
+
+/** Drops an interview turn label so the answer reads as plain text. */
+export function stripSpeakerLabel(text: string, title: string): string {
+  const turn = TURN_LABEL.exec(text);
+  if (turn) return text.slice(turn[0].length);
+  const named = NAME_LABEL.exec(text);
+  if (named && title.includes(named[1]) && text.length - named[0].length >= 20) return text.slice(named[0].length);
+  return text;
+}

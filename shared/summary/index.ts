@@ -1,7 +1,8 @@
 // 【提要】: an extractive summary the way the editors write theirs — the article's own sentences,
 // mostly from the lead, in the article's order, about 190 characters, never cut mid-sentence.
 import type { Block } from '../content/blocks';
-import { cleanBlocks } from './clean';
+import { cleanBlocks, stripSpeakerLabel } from './clean';
+import { scoreSentences } from './score';
 import { segmentParagraphs } from './segment';
 import { selectSentences } from './select';
 
@@ -20,18 +21,18 @@ export interface SummaryOptions {
 export const DEFAULT_TARGET_LENGTH = 190;
 export const DEFAULT_MAX_LENGTH = 320;
 
+/**
+ * The 提要 of an article: whole sentences of its body, in order, at most `maxLength` characters
+ * (spaces not counted). Empty when the article has no body text.
+ */
 export function summarize(input: SummaryInput, options: SummaryOptions = {}): string {
   const maxLength = Math.max(1, options.maxLength ?? DEFAULT_MAX_LENGTH);
   const targetLength = Math.min(maxLength, Math.max(1, options.targetLength ?? DEFAULT_TARGET_LENGTH));
-  const paragraphs = cleanBlocks(input.blocks);
-  const bodyIndex: number[] = [];
-  const texts: string[] = [];
-  paragraphs.forEach((p, i) => {
-    if (p.kind !== 'heading') {
-      bodyIndex.push(i);
-      texts.push(p.text);
-    }
-  });
+  const title = input.title ?? '';
+  const texts = cleanBlocks(input.blocks)
+    .filter((p) => p.kind !== 'heading')
+    .map((p) => stripSpeakerLabel(p.text, title));
   const sentences = segmentParagraphs(texts);
-  return selectSentences(sentences, { title: input.title, targetLength, maxLength });
+  const scored = scoreSentences(sentences, { title, paragraphCount: texts.length });
+  return selectSentences(scored, { targetLength, maxLength });
 }

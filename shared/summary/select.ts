@@ -1,50 +1,137 @@
 // Picks sentences for the 提要 within the length budget and joins them in the article's order.
-import type { Sentence } from './segment';
+//
+// Editors start from the lead: the first real paragraph goes in whole when it fits. Only a short
+// lead (under LEAD_ENOUGH of the target) is topped up with the best other sentences, each chosen
+// only if it brings the length closer to the target; a lead longer than the hard limit keeps its
+// first sentence and the best of the rest. Nothing is ever cut mid-sentence.
+import type { ScoredSentence } from './score';
 import { splitClauses } from './segment';
 
 export interface SelectOptions {
-  title: string;
   targetLength: number;
   maxLength: number;
 }
+
+/** A lead paragraph at least this share of the target stands alone, as editors usually leave it. */
+export const LEAD_ENOUGH = 0.5;
+/** How much of a candidate's bigrams may already be in the summary before it counts as repetition. */
+const REDUNDANCY_WEIGHT = 2.5;
+/** Candidates below this score are never added to top up a short lead. */
+const MIN_ADD_SCORE = -0.2;
 
 /** Characters as the editor counts them (code points, spaces excluded). */
 export function summaryLength(text: string): number {
   return Array.from(text.replace(/\s+/g, '')).length;
 }
 
-export function selectSentences(sentences: Sentence[], options: SelectOptions): string {
-  const { targetLength, maxLength } = options;
-  const chosen: Sentence[] = [];
-  let length = 0;
+/** Index of the paragraph that opens the 提要: the first one that reads as a lead. */
+export function leadParagraph(sentences: ScoredSentence[]): number {
+  const byParagraph = new Map<number, ScoredSentence[]>();
   for (const s of sentences) {
-    const len = summaryLength(s.text);
-    if (length + len > maxLength) {
-      if (chosen.length === 0) continue; // an overlong lead: try the next sentence that fits
-      break;
-    }
-    chosen.push(s);
-    length += len;
-    if (length >= targetLength) break;
+    const list = byParagraph.get(s.paragraph) ?? [];
+    list.push(s);
+    byParagraph.set(s.paragraph, list);
   }
-  if (chosen.length === 0 && sentences.length > 0) return fitOverlong(sentences, maxLength);
-  return joinSentences(chosen);
+  const paragraphs = [...byParagraph.keys()].sort((a, b) => a - b);
+  for (const p of paragraphs.slice(0, 4)) {
+    const list = byParagraph.get(p) ?? [];
+    const length = list.reduce((a, s) => a + s.length, 0);
+    const asks = list.every((s) => /[？?][”’」』）)]*$/.test(s.text));
+    const attribution = list.length <= 2 && list.some((s) => /(?:表示|说|指出|认为|介绍|称)[。！]?$/.test(s.text));
+    if (length >= 30 && !asks && !attribution) return p;
+  }
+  return paragraphs[0] ?? 0;
 }
 
-/** Joins sentences; a sentence closed by a clause mark (`；`) is closed with `。` when it ends the 提要. */
-export function joinSentences(sentences: Sentence[]): string {
-  const text = sentences.map((s) => s.text).join('');
-  return text.replace(/[；;，,：:]$/, '。');
+function overlapShare(a: Set<string>, chosen: Set<string>): number {
+  if (a.size === 0) return 0;
+  let shared = 0;
+  for (const x of a) if (chosen.has(x)) shared++;
+  return shared / a.size;
+}
+
+export function selectSentences(sentences: ScoredSentence[], options: SelectOptions): string {
+  const { targetLength, maxLength } = options;
+  if (sentences.length === 0) return '';
+  const chosen = new Set<number>();
+  let length = 0;
+  const take = (i: number): void => {
+    chosen.add(i);
+    length += sentences[i].length;
+  };
+
+  const lead = leadParagraph(sentences);
+  const leadIdx = sentences.map((s, i) => (s.paragraph === lead ? i : -1)).filter((i) => i >= 0);
+  const leadLength = leadIdx.reduce((a, i) => a + sentences[i].length, 0);
+  if (leadLength <= maxLength) {
+    for (const i of leadIdx) take(i);
+  } else {
+    // An overlong lead: its first sentence that fits, then the rest compete below.
+    const first = leadIdx.find((i) => sentences[i].length <= maxLength);
+    if (first !== undefined) take(first);
+  }
+
+  if (chosen.size === 0) {
+    const best = bestFitting(sentences, chosen, maxLength);
+    if (best < 0) return fitOverlong(sentences[leadIdx[0] ?? 0].text, maxLength);
+    take(best);
+  }
+
+  if (length < LEAD_ENOUGH * targetLength || leadLength > maxLength) {
+    const seen = new Set<string>();
+    for (const i of chosen) for (const b of sentences[i].bigrams) seen.add(b);
+    for (;;) {
+      let best = -1;
+      let bestGain = -Infinity;
+      for (let i = 0; i < sentences.length; i++) {
+        if (chosen.has(i)) continue;
+        const s = sentences[i];
+        if (s.score < MIN_ADD_SCORE || length + s.length > maxLength) continue;
+        // Only if the summary gets closer to the target length.
+        if (Math.abs(length + s.length - targetLength) >= Math.abs(length - targetLength)) continue;
+        const gain = s.score - REDUNDANCY_WEIGHT * overlapShare(s.bigrams, seen);
+        if (gain > bestGain) {
+          bestGain = gain;
+          best = i;
+        }
+      }
+      if (best < 0) break;
+      take(best);
+      for (const b of sentences[best].bigrams) seen.add(b);
+    }
+  }
+
+  return joinSentences([...chosen].sort((a, b) => a - b).map((i) => sentences[i].text));
+}
+
+function bestFitting(sentences: ScoredSentence[], chosen: Set<number>, maxLength: number): number {
+  let best = -1;
+  for (let i = 0; i < sentences.length; i++) {
+    if (chosen.has(i) || sentences[i].length > maxLength) continue;
+    if (best < 0 || sentences[i].score > sentences[best].score) best = i;
+  }
+  return best;
 }
 
 /**
- * Every sentence is over the limit: the longest run of whole clauses from the start of the first
+ * Joins sentences. The 提要 ends like a sentence: a trailing clause mark (`；` of a list item) or
+ * an ellipsis (a clipping's "read more" trail) becomes `。`.
+ */
+export function joinSentences(texts: string[]): string {
+  return texts
+    .join('')
+    .replace(/(?:……|\.{3,}|…)$/, '。')
+    .replace(/[；;，,：:、]$/, '。');
+}
+
+/**
+ * Every sentence is over the limit: the longest run of whole clauses from the start of the lead
  * sentence that fits, closed with `。`. Cutting at a clause mark keeps each clause whole, and an
  * ellipsis would print text the article never had.
  */
-function fitOverlong(sentences: Sentence[], maxLength: number): string {
+export function fitOverlong(sentence: string, maxLength: number): string {
   let out = '';
-  for (const clause of splitClauses(sentences[0].text)) {
+  for (const clause of splitClauses(sentence)) {
     if (summaryLength(out + clause) > maxLength) break;
     out += clause;
   }

@@ -19,21 +19,42 @@ export function similarity(a: Set<string>, b: Set<string>): number {
   return shared / (Math.log(a.size) + Math.log(b.size));
 }
 
-/** PageRank scores of the sentence similarity graph (damping 0.85), summing to the sentence count. */
+/**
+ * PageRank scores of the sentence similarity graph (damping 0.85), summing to the sentence count.
+ * Shared bigrams are counted through an inverted index, so long articles stay fast.
+ */
 export function textRank(texts: string[], iterations = 30, damping = 0.85): number[] {
   const n = texts.length;
   if (n === 0) return [];
   const sets = texts.map(bigramSet);
-  const w: Float64Array[] = [];
+  const postings = new Map<string, number[]>();
+  sets.forEach((set, i) => {
+    for (const b of set) {
+      const list = postings.get(b);
+      if (list) list.push(i);
+      else postings.set(b, [i]);
+    }
+  });
+  const shared = new Float64Array(n * n);
+  for (const list of postings.values()) {
+    for (let x = 0; x < list.length; x++) {
+      const row = list[x] * n;
+      for (let y = x + 1; y < list.length; y++) shared[row + list[y]]++;
+    }
+  }
+  const logSize = sets.map((set) => (set.size < 2 ? 0 : Math.log(set.size)));
+  const w = new Float64Array(n * n);
   const outSum = new Float64Array(n);
-  for (let i = 0; i < n; i++) w.push(new Float64Array(n));
   for (let i = 0; i < n; i++) {
+    if (logSize[i] === 0) continue;
     for (let j = i + 1; j < n; j++) {
-      const s = similarity(sets[i], sets[j]);
-      w[i][j] = s;
-      w[j][i] = s;
-      outSum[i] += s;
-      outSum[j] += s;
+      const c = shared[i * n + j];
+      if (c === 0 || logSize[j] === 0) continue;
+      const sim = c / (logSize[i] + logSize[j]);
+      w[i * n + j] = sim;
+      w[j * n + i] = sim;
+      outSum[i] += sim;
+      outSum[j] += sim;
     }
   }
   let score = new Float64Array(n).fill(1);
@@ -42,7 +63,8 @@ export function textRank(texts: string[], iterations = 30, damping = 0.85): numb
     for (let j = 0; j < n; j++) {
       if (outSum[j] === 0) continue;
       const share = (damping * score[j]) / outSum[j];
-      for (let i = 0; i < n; i++) next[i] += w[j][i] * share;
+      const row = j * n;
+      for (let i = 0; i < n; i++) next[i] += w[row + i] * share;
     }
     score = next;
   }
