@@ -1,0 +1,45 @@
+// Where the faces live: Noto Serif SC / Noto Sans SC from npm (@expo-google-fonts), plus one
+// system face for characters Noto lacks, when the machine has one.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { FontKey } from '../../../shared/layout/types';
+import { UserFacingError } from '../../../shared/errors';
+
+const require = createRequire(import.meta.url);
+
+const NPM_FACES: Record<Exclude<FontKey, 'extra'>, { pkg: string; file: string }> = {
+  serif: { pkg: '@expo-google-fonts/noto-serif-sc', file: '400Regular/NotoSerifSC_400Regular.ttf' },
+  serifBold: { pkg: '@expo-google-fonts/noto-serif-sc', file: '700Bold/NotoSerifSC_700Bold.ttf' },
+  sans: { pkg: '@expo-google-fonts/noto-sans-sc', file: '400Regular/NotoSansSC_400Regular.ttf' },
+  sansBold: { pkg: '@expo-google-fonts/noto-sans-sc', file: '700Bold/NotoSansSC_700Bold.ttf' },
+};
+
+/** Wide-coverage faces tried, in order, for characters Noto SC lacks (symbols, accented Latin, Greek…). */
+const EXTRA_CANDIDATES = [
+  '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
+  '/usr/share/fonts/TTF/DejaVuSans.ttf',
+  '/usr/share/fonts/dejavu/DejaVuSans.ttf',
+  '/System/Library/Fonts/Supplemental/Arial Unicode.ttf',
+  'C:\\Windows\\Fonts\\seguisym.ttf',
+  'C:\\Windows\\Fonts\\arial.ttf',
+];
+
+export function npmFontPath(key: Exclude<FontKey, 'extra'>): string {
+  const face = NPM_FACES[key];
+  let dir: string;
+  try {
+    dir = path.dirname(require.resolve(`${face.pkg}/package.json`));
+  } catch {
+    throw new UserFacingError('FONT_MISSING', `找不到字体包 ${face.pkg}，请运行 npm install`, `Font package ${face.pkg} is not installed (run npm install)`);
+  }
+  const file = path.join(dir, face.file);
+  if (!existsSync(file)) {
+    throw new UserFacingError('FONT_MISSING', `字体文件缺失：${file}`, `Font file missing: ${file}`);
+  }
+  return file;
+}
+
+export function extraFontPath(): string | null {
+  return EXTRA_CANDIDATES.find((p) => existsSync(p)) ?? null;
+}

@@ -1,0 +1,79 @@
+// The faces, parsed once per process and shared by every export: fontkit parses lazily, and
+// pdfkit accepts the parsed font object, so a 14 MB CJK face is read and parsed exactly once.
+import { readFileSync } from 'node:fs';
+import * as fontkit from 'fontkit';
+import type { FontKey, FontMetrics } from '../../../shared/layout/types';
+import { extraFontPath, npmFontPath } from './fontFiles';
+
+export interface FontSet {
+  /** parsed faces; `extra` is null when the machine has no wide-coverage face */
+  fonts: Record<FontKey, fontkit.Font | null>;
+  files: Record<FontKey, string | null>;
+  metrics: FontMetrics;
+}
+
+const FALLBACKS: Record<FontKey, FontKey[]> = {
+  serif: ['sans', 'extra'],
+  serifBold: ['sansBold', 'serif', 'sans', 'extra'],
+  sans: ['serif', 'extra'],
+  sansBold: ['sans', 'serifBold', 'serif', 'extra'],
+  extra: [],
+};
+
+let loaded: FontSet | null = null;
+
+export function loadFontSet(): FontSet {
+  if (loaded) return loaded;
+  const files: Record<FontKey, string | null> = {
+    serif: npmFontPath('serif'),
+    serifBold: npmFontPath('serifBold'),
+    sans: npmFontPath('sans'),
+    sansBold: npmFontPath('sansBold'),
+    extra: extraFontPath(),
+  };
+  const fonts = {} as Record<FontKey, fontkit.Font | null>;
+  for (const key of Object.keys(files) as FontKey[]) {
+    const file = files[key];
+    fonts[key] = file ? fontkit.create(readFileSync(file)) : null;
+  }
+  loaded = { fonts, files, metrics: createMetrics(fonts) };
+  return loaded;
+}
+
+/** FontMetrics over fontkit faces; advances come from the same shaping call pdfkit draws with. */
+export function createMetrics(fonts: Record<FontKey, fontkit.Font | null>): FontMetrics {
+  const advanceCache = new Map<FontKey, Map<string, number>>();
+  const present = (key: FontKey): fontkit.Font => {
+    const f = fonts[key] ?? fonts.serif;
+    if (!f) throw new Error(`font ${key} is not loaded`);
+    return f;
+  };
+  return {
+    advance(text, key) {
+      let cache = advanceCache.get(key);
+      if (!cache) advanceCache.set(key, (cache = new Map()));
+      let w = cache.get(text);
+      if (w === undefined) {
+        const f = present(key);
+        w = (f.layout(text).advanceWidth * 1000) / f.unitsPerEm;
+        if (cache.size < 200_000) cache.set(text, w);
+      }
+      return w;
+    },
+    hasGlyph(key, cp) {
+      const f = fonts[key];
+      return !!f && f.hasGlyphForCodePoint(cp);
+    },
+    ascent(key) {
+      const f = present(key);
+      return (f.ascent * 1000) / f.unitsPerEm;
+    },
+    descent(key) {
+      const f = present(key);
+      return (-f.descent * 1000) / f.unitsPerEm;
+    },
+    fallbacks(key) {
+      return FALLBACKS[key].filter((k) => fonts[k] !== null);
+    },
+  };
+}

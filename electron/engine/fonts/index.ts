@@ -1,0 +1,2 @@
+export { loadFontSet, createMetrics, type FontSet } from './fontSet';
+export { npmFontPath, extraFontPath } from './fontFiles';

@@ -1,0 +1,79 @@
+// One article as a flow: column header (where a column starts), title (named destination,
+// page recorded), 来源 and 作者 lines, the body, and a 返回目录 link back to 本期视点.
+import { ANCHORS, LABELS, type DocumentArticle } from '../document/issueDocument';
+import { blockSlices } from './blockFlow';
+import type { FlowContext } from './flowContext';
+import type { Slice } from './paginate';
+import { textSlices } from './textSlices';
+import type { PageItem } from './types';
+
+/** Centered `· 栏目 ·` with a hairline either side. */
+export function columnHeaderSlice(name: string, ctx: FlowContext, spaceBefore = 0): Slice {
+  const { style, ts } = ctx;
+  const h = style.columnHeader;
+  const text = LABELS.columnHeader(name);
+  const tracking = h.size * 0.15;
+  const w = ts.width(text, 'sansBold', h.size) + tracking * ([...text].length - 1);
+  const baseline = (h.leading - h.size) / 2 + h.size * 0.88;
+  return {
+    height: h.leading,
+    spaceBefore,
+    keepWithNext: true,
+    isHeading: true,
+    render: (x, y): PageItem[] => {
+      const cx = x + style.measure / 2;
+      const ry = y + h.leading / 2;
+      const gap = h.size * 0.8;
+      return [
+        { kind: 'rule', x1: x, y1: ry, x2: cx - w / 2 - gap, y2: ry, width: 0.8, color: style.accent },
+        { kind: 'rule', x1: cx + w / 2 + gap, y1: ry, x2: x + style.measure, y2: ry, width: 0.8, color: style.accent },
+        { kind: 'text', x: cx - w / 2, y: y + baseline, text, font: 'sansBold', size: h.size, charSpacing: tracking, color: style.accent },
+      ];
+    },
+  };
+}
+
+export function articleSlices(article: DocumentArticle, ctx: FlowContext): Slice[] {
+  const { style, ts } = ctx;
+  const out: Slice[] = [];
+  if (article.firstInColumn) out.push(columnHeaderSlice(article.column, ctx));
+  const titleLines = ts.set(
+    [{ text: article.title, font: 'sansBold', size: style.title.size, color: style.text }],
+    { width: style.measure - 2 * style.body.size, align: 'center' },
+    ctx.onMissing,
+  );
+  const title = textSlices(titleLines, {
+    slot: style.title,
+    spaceBefore: article.firstInColumn ? style.body.size * 1.2 : 0,
+    dx: style.body.size,
+    heading: true,
+    mark: article.id,
+    firstLineExtras: (_x, y): PageItem[] => [{ kind: 'dest', name: article.anchor, y: y - style.body.size }],
+  });
+  out.push(...title);
+  const meta: string[] = [];
+  if (article.source) meta.push(LABELS.sourceLine(article.source));
+  if (article.author) meta.push(LABELS.authorLine(article.author));
+  meta.forEach((text, k) => {
+    const lines = ts.set([{ text, font: 'sans', size: style.small.size, color: style.muted }], { width: style.measure, align: 'center' }, ctx.onMissing);
+    out.push(...textSlices(lines, { slot: style.small, spaceBefore: k === 0 ? style.body.size * 0.5 : 0, heading: true }));
+  });
+  // a hairline under the article head
+  out.push({
+    height: style.body.size * 1.2,
+    spaceBefore: 0,
+    keepWithNext: true,
+    isHeading: true,
+    render: (x, y): PageItem[] => [
+      { kind: 'rule', x1: x + style.measure * 0.3, y1: y + style.body.size * 0.5, x2: x + style.measure * 0.7, y2: y + style.body.size * 0.5, width: 0.5, color: '#9aa8b6' },
+    ],
+  });
+  out.push(...blockSlices(article.blocks, ctx));
+  const back = ts.set(
+    [{ text: `${LABELS.backToContents} ↑`, font: 'sans', size: style.small.size, color: style.accent, link: `#${ANCHORS.viewpoint}` }],
+    { width: style.measure, align: 'right' },
+    ctx.onMissing,
+  );
+  out.push(...textSlices(back, { slot: style.small, spaceBefore: style.body.size }));
+  return out;
+}

@@ -1,0 +1,245 @@
+// Styled text → atoms: the units the line breaker places. A Han character or CJK mark is one
+// atom; a Latin word or number is one atom; —— and …… are one atom each (never split).
+// Spacing between Han and Latin (a quarter em, clreq §3.2) and the compression of adjacent
+// full-width marks are decided here, once per paragraph.
+import {
+  isAlnum,
+  isClosingCompressible,
+  isCjk,
+  isDoubledMark,
+  isHan,
+  isLineEndProhibited,
+  isLineStartProhibited,
+  isOpeningCompressible,
+  isUnit,
+} from './charClasses';
+import type { FontKey, FontMetrics } from './types';
+
+export interface StyledRun {
+  text: string;
+  font: FontKey;
+  size: number;
+  /** baseline shift in points (superscript > 0) */
+  rise?: number;
+  color?: string;
+  /** `#dest` for a named destination, otherwise an external URL */
+  link?: string;
+  underline?: boolean;
+  /** the whole run stays on one line (e.g. `——第 18 页`) */
+  noBreak?: boolean;
+}
+
+export interface Atom {
+  text: string;
+  font: FontKey;
+  size: number;
+  rise: number;
+  color?: string;
+  link?: string;
+  underline?: boolean;
+  kind: 'cjk' | 'latin';
+  /** advance after mandatory compression, points */
+  width: number;
+  /** width before any compression: drawn segments are merged only across uncompressed atoms */
+  naturalWidth: number;
+  /** space before this atom: a quarter em (Han–Latin) or a word space */
+  glue: number;
+  /** the glue is a word space: dropped at a line start, may shrink */
+  glueIsSpace: boolean;
+  /** a line may end before this atom */
+  breakBefore: boolean;
+  /** a hard line break precedes this atom */
+  forcedBreakBefore: boolean;
+  /** how much may be removed at a line end (blank right half of a closing mark) */
+  endShrink: number;
+  /** how much may be removed at a line start (blank left half of an opening mark) */
+  startShrink: number;
+  /** glyph origin relative to the atom's position (negative when the blank left half is cut) */
+  offset: number;
+  /** set with a fallback face because the wanted face has no glyph */
+  fallback?: boolean;
+}
+
+export interface MissingGlyphSink {
+  (chars: string): void;
+}
+
+interface Char {
+  ch: string;
+  cp: number;
+  run: StyledRun;
+}
+
+const QUARTER_EM = 0.25;
+
+function sameStyle(a: StyledRun, b: StyledRun): boolean {
+  return a.font === b.font && a.size === b.size && (a.rise ?? 0) === (b.rise ?? 0) && a.color === b.color && a.link === b.link && !!a.underline === !!b.underline;
+}
+
+/** Picks the face that has the glyph; reports the character when the wanted face lacks it. */
+function faceFor(cp: number, wanted: FontKey, metrics: FontMetrics): { font: FontKey; fallback: boolean } {
+  if (metrics.hasGlyph(wanted, cp)) return { font: wanted, fallback: false };
+  for (const f of metrics.fallbacks(wanted)) if (metrics.hasGlyph(f, cp)) return { font: f, fallback: true };
+  return { font: wanted, fallback: true };
+}
+
+interface Token {
+  text: string;
+  run: StyledRun;
+  kind: 'cjk' | 'latin';
+  font: FontKey;
+  fallback: boolean;
+  spaceBefore: boolean;
+  forcedBreakBefore: boolean;
+}
+
+function tokenize(runs: StyledRun[], metrics: FontMetrics, onMissing?: MissingGlyphSink): Token[] {
+  const chars: Char[] = [];
+  for (const run of runs) {
+    for (const ch of run.text) chars.push({ ch, cp: ch.codePointAt(0) ?? 0, run });
+  }
+  const tokens: Token[] = [];
+  let pendingSpace = false;
+  let pendingBreak = false;
+  const missing: string[] = [];
+  const push = (t: Omit<Token, 'spaceBefore' | 'forcedBreakBefore'>): void => {
+    tokens.push({ ...t, spaceBefore: pendingSpace, forcedBreakBefore: pendingBreak });
+    pendingSpace = false;
+    pendingBreak = false;
+  };
+  let i = 0;
+  while (i < chars.length) {
+    const c = chars[i];
+    if (c.ch === '\n' || c.ch === '\u2028') {
+      pendingBreak = tokens.length > 0;
+      pendingSpace = false;
+      i++;
+      continue;
+    }
+    if (/\s/.test(c.ch) || c.ch === '\u3000') {
+      // An ideographic space at a paragraph start is an indent the clipping typed; the layout indents itself.
+      pendingSpace = tokens.length > 0 && !pendingBreak;
+      i++;
+      continue;
+    }
+    const face = faceFor(c.cp, c.run.font, metrics);
+    if (face.fallback) missing.push(c.ch);
+    if (isCjk(c.cp) || face.fallback) {
+      let text = c.ch;
+      let j = i + 1;
+      if (isDoubledMark(c.ch)) {
+        while (j < chars.length && chars[j].ch === c.ch && sameStyle(chars[j].run, c.run)) text += chars[j++].ch;
+      }
+      push({ text, run: c.run, kind: 'cjk', font: face.font, fallback: face.fallback });
+      i = j;
+      continue;
+    }
+    // Latin word or number: up to a space, a CJK character, a style change or a missing glyph.
+    let text = c.ch;
+    let j = i + 1;
+    while (j < chars.length) {
+      const d = chars[j];
+      if (/\s/.test(d.ch) || d.ch === '\u3000' || isCjk(d.cp) || !sameStyle(d.run, c.run)) break;
+      if (!metrics.hasGlyph(c.run.font, d.cp)) break;
+      // a slash or hyphen inside a long word is a break opportunity (URLs, DRG/DIP lists)
+      text += d.ch;
+      j++;
+      if (text.length >= 24 && /[/\-_.?&=]/.test(d.ch)) break;
+    }
+    push({ text, run: c.run, kind: 'latin', font: face.font, fallback: false });
+    i = j;
+  }
+  if (missing.length > 0 && onMissing) onMissing(missing.join(''));
+  return tokens;
+}
+
+function lastChar(s: string): string {
+  const arr = [...s];
+  return arr[arr.length - 1] ?? '';
+}
+
+function firstChar(s: string): string {
+  return [...s][0] ?? '';
+}
+
+/** May a line end between tokens a and b? */
+function canBreakBetween(a: Token, b: Token): boolean {
+  if (a.run.noBreak && b.run.noBreak && a.run === b.run) return false;
+  if ((b.run.rise ?? 0) > 0 && !b.spaceBefore) return false; // note marks stay with their word
+  const la = lastChar(a.text);
+  const fb = firstChar(b.text);
+  if (isLineStartProhibited(fb) || isLineEndProhibited(la)) return false;
+  if (a.kind === 'latin' && b.kind === 'latin' && !b.spaceBefore) return false;
+  if (/[0-9]/.test(la) && isUnit(fb)) return false; // 2024年, 3000 元, 85.2%
+  if (a.kind === 'latin' && !b.spaceBefore && b.kind === 'cjk' && !isHan(fb.codePointAt(0) ?? 0) && !isCjk(fb.codePointAt(0) ?? 0)) return false;
+  return true;
+}
+
+export function buildAtoms(runs: StyledRun[], metrics: FontMetrics, onMissing?: MissingGlyphSink): Atom[] {
+  const tokens = tokenize(runs, metrics, onMissing);
+  const atoms: Atom[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    const prev = k > 0 ? tokens[k - 1] : undefined;
+    const size = t.run.size;
+    const width = (metrics.advance(t.text, t.font) * size) / 1000;
+    let glue = 0;
+    let glueIsSpace = false;
+    if (prev) {
+      const hanLatin =
+        (isHan(lastChar(prev.text).codePointAt(0) ?? 0) && isAlnum(firstChar(t.text))) ||
+        (isAlnum(lastChar(prev.text)) && isHan(firstChar(t.text).codePointAt(0) ?? 0));
+      if (hanLatin) glue = QUARTER_EM * Math.min(size, prev.run.size);
+      else if (t.spaceBefore && prev.kind === 'latin' && t.kind === 'latin') {
+        glue = (metrics.advance(' ', t.font) * size) / 1000;
+        glueIsSpace = true;
+      } else if (t.spaceBefore && (prev.kind === 'latin' || t.kind === 'latin')) {
+        // a space between Latin and a CJK mark: keep a quarter em, not a full word space
+        glue = QUARTER_EM * size;
+      }
+    }
+    const ch0 = firstChar(t.text);
+    const chN = lastChar(t.text);
+    const half = size / 2;
+    atoms.push({
+      text: t.text,
+      font: t.font,
+      size,
+      rise: t.run.rise ?? 0,
+      ...(t.run.color ? { color: t.run.color } : {}),
+      ...(t.run.link ? { link: t.run.link } : {}),
+      ...(t.run.underline ? { underline: true } : {}),
+      kind: t.kind,
+      width,
+      naturalWidth: width,
+      glue,
+      glueIsSpace,
+      breakBefore: prev ? canBreakBetween(prev, t) || t.forcedBreakBefore : false,
+      forcedBreakBefore: t.forcedBreakBefore,
+      endShrink: t.kind === 'cjk' && t.text.length === 1 && isClosingCompressible(chN) ? half : 0,
+      startShrink: t.kind === 'cjk' && t.text.length === 1 && isOpeningCompressible(ch0) ? half : 0,
+      offset: 0,
+      ...(t.fallback ? { fallback: true } : {}),
+    });
+  }
+  compressAdjacentMarks(atoms);
+  return atoms;
+}
+
+/** Two full-width marks in a row (。” ）、 “《) share one em's blank: set the first closing, or the second opening, half-width. */
+function compressAdjacentMarks(atoms: Atom[]): void {
+  for (let k = 0; k + 1 < atoms.length; k++) {
+    const a = atoms[k];
+    const b = atoms[k + 1];
+    if (a.kind !== 'cjk' || b.kind !== 'cjk' || b.glue !== 0) continue;
+    const bIsMark = b.endShrink > 0 || b.startShrink > 0 || /[！？]/.test(b.text);
+    if (a.endShrink > 0 && bIsMark && a.width === a.naturalWidth) {
+      a.width -= a.endShrink;
+      a.endShrink = 0;
+    } else if (a.startShrink > 0 && b.startShrink > 0 && b.width === b.naturalWidth) {
+      b.width -= b.startShrink;
+      b.offset = -b.startShrink;
+      b.startShrink = 0;
+    }
+  }
+}

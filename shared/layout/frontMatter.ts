@@ -1,0 +1,103 @@
+// 本期视点 and the table of contents, set for a given PageMap. Both are laid out again on every
+// round of page-number settling; the typesetter's cache makes every round after the first cheap.
+import { ANCHORS, LABELS, type IssueDocument, type PageMap } from '../document/issueDocument';
+import { columnHeaderSlice } from './articleFlow';
+import type { FlowContext } from './flowContext';
+import type { Slice } from './paginate';
+import { baselineIn, textSlices } from './textSlices';
+import type { PageItem } from './types';
+
+/** Page number text while a number is not known yet (first round): as wide as a real one. */
+function pageLabel(pageMap: PageMap, articleId: string): string {
+  const n = pageMap[articleId];
+  return n === undefined ? '00' : String(n);
+}
+
+function headingSlice(text: string, dest: string, ctx: FlowContext): Slice[] {
+  const { style, ts } = ctx;
+  const size = style.title.size;
+  const lines = ts.set([{ text, font: 'sansBold', size, color: style.accent }], { width: style.measure, align: 'center' }, ctx.onMissing);
+  return textSlices(lines, {
+    slot: { size, leading: size * 2.2 },
+    heading: true,
+    mark: dest,
+    firstLineExtras: (_x, y): PageItem[] => [{ kind: 'dest', name: dest, y }],
+  });
+}
+
+export function viewpointSlices(doc: IssueDocument, pageMap: PageMap, ctx: FlowContext): Slice[] {
+  const { style, ts } = ctx;
+  const size = style.body.size;
+  const out: Slice[] = headingSlice(LABELS.viewpointHeading, ANCHORS.viewpoint, ctx);
+  const note = ts.set([{ text: doc.readingNote, font: 'sans', size: style.small.size, color: style.muted }], { width: style.measure, align: 'justify' }, ctx.onMissing);
+  out.push(...textSlices(note, { slot: style.small, spaceBefore: size * 0.4 }));
+  doc.viewpoint.forEach((column) => {
+    out.push(columnHeaderSlice(column.column, ctx, size * 1.4));
+    column.entries.forEach((entry, k) => {
+      const link = `#${entry.anchor}`;
+      const head = ts.set(
+        [
+          { text: '▶ ', font: 'sans', size, color: style.accent },
+          { text: entry.title, font: 'sansBold', size, color: style.text, link },
+          { text: LABELS.viewpointSource(entry.source), font: 'sans', size: size * 0.9, color: style.muted },
+          { text: LABELS.pageRef(pageLabel(pageMap, entry.articleId)), font: 'sans', size: size * 0.9, color: style.accent, link, noBreak: true },
+        ],
+        { width: style.measure, align: 'justify', restIndent: size * 1.2 },
+        ctx.onMissing,
+      );
+      out.push(...textSlices(head, { slot: style.body, spaceBefore: k === 0 ? size * 0.4 : size * 0.9, keepWithNext: true }));
+      if (entry.summary) {
+        const summary = ts.set(
+          [
+            { text: LABELS.summaryMark, font: 'sansBold', size: style.caption.size, color: style.accent },
+            { text: entry.summary, font: 'serif', size: style.caption.size, color: style.text },
+          ],
+          { width: style.measure - size * 1.2, align: 'justify', avoidLoneLastLine: true },
+          ctx.onMissing,
+        );
+        out.push(...textSlices(summary, { slot: { size: style.caption.size, leading: style.caption.size * 1.75 }, dx: size * 1.2, spaceBefore: size * 0.15 }));
+      }
+    });
+  });
+  return out;
+}
+
+export function tocSlices(doc: IssueDocument, pageMap: PageMap, ctx: FlowContext): Slice[] {
+  const { style, ts } = ctx;
+  const size = style.body.size;
+  const out: Slice[] = headingSlice(LABELS.tocHeading, ANCHORS.toc, ctx);
+  out[0].pageBreakBefore = true;
+  const slot = { size, leading: size * 1.9 };
+  const base = baselineIn(slot);
+  doc.viewpoint.forEach((column) => {
+    const name = ts.set([{ text: column.column, font: 'sansBold', size, color: style.accent }], { width: style.measure, align: 'left' }, ctx.onMissing);
+    out.push(...textSlices(name, { slot, spaceBefore: size * 0.8, heading: true }));
+    for (const entry of column.entries) {
+      const page = pageLabel(pageMap, entry.articleId);
+      const pageW = ts.width(page, 'sans', size);
+      const indent = size * 2;
+      const numberBox = size * 3;
+      const lines = ts.set(
+        [{ text: entry.title, font: 'serif', size, color: style.text, link: `#${entry.anchor}` }],
+        { width: style.measure - numberBox, firstIndent: indent, restIndent: indent, align: 'left' },
+        ctx.onMissing,
+      );
+      const slices = textSlices(lines, { slot });
+      const last = slices[slices.length - 1];
+      const lastLine = lines[lines.length - 1];
+      const render = last.render;
+      last.render = (x, y): PageItem[] => {
+        const items = render(x, y);
+        const from = x + lastLine.indent + lastLine.width + size * 0.5;
+        const to = x + style.measure - pageW - size * 0.5;
+        const by = y + base;
+        if (to > from) items.push({ kind: 'rule', x1: from, y1: by, x2: to, y2: by, width: 0.9, color: '#8894a0', dash: [0, 3] });
+        items.push({ kind: 'text', x: x + style.measure - pageW, y: by, text: page, font: 'sans', size, charSpacing: 0, color: style.text });
+        items.push({ kind: 'link', x: x + style.measure - pageW, y: by - size, w: pageW, h: size * 1.3, dest: entry.anchor });
+        return items;
+      };
+      out.push(...slices);
+    }
+  });
+  return out;
+}

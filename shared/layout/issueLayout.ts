@@ -1,0 +1,159 @@
+// The whole issue as a page model: cover, 本期视点, TOC, articles, back cover.
+// Page numbers settle by fixed point: articles are paginated once (each starts a new page, so
+// their pages only shift), then 本期视点 and the TOC are set with the numbers of the previous
+// round until the numbers they print are the numbers they produce.
+import type { IssueDocument, PageMap } from '../document/issueDocument';
+import { ANCHORS, LABELS } from '../document/issueDocument';
+import { articleSlices } from './articleFlow';
+import { backCoverItems, coverItems } from './covers';
+import type { FlowContext } from './flowContext';
+import { tocSlices, viewpointSlices } from './frontMatter';
+import { pageStyle, type PageOptions, type PageStyle } from './pageStyle';
+import { paginate, type Frame } from './paginate';
+import type { Typesetter } from './typesetter';
+import type { OutlineEntry, Page, PageItem, PageRole } from './types';
+
+export interface MissingGlyphs {
+  articleId: string | null;
+  chars: string;
+}
+
+export interface IssueLayout {
+  style: PageStyle;
+  pages: Page[];
+  pageMap: PageMap;
+  viewpointPage: number;
+  tocPage: number;
+  outline: OutlineEntry[];
+  missingGlyphs: MissingGlyphs[];
+  /** rounds the page-number fixed point needed */
+  rounds: number;
+}
+
+export interface IssueLayoutOptions extends PageOptions {
+  imageSize?: (src: string) => { width: number; height: number } | null;
+  onStage?: (stage: string) => void;
+}
+
+const MAX_ROUNDS = 8;
+
+interface ArticlePages {
+  pages: PageItem[][];
+  titleIndex: number;
+  column: string;
+}
+
+function uniqueChars(s: string): string {
+  return [...new Set(s)].join('');
+}
+
+export function layoutIssue(doc: IssueDocument, ts: Typesetter, options: IssueLayoutOptions = {}): IssueLayout {
+  const style = pageStyle(options);
+  const g = style.geometry;
+  const frame: Frame = { left: g.inner, top: g.top, bottom: g.height - g.bottom };
+  const missing = new Map<string | null, string>();
+  const ctxFor = (articleId: string | null): FlowContext => ({
+    ts,
+    style,
+    onMissing: (chars) => missing.set(articleId, (missing.get(articleId) ?? '') + chars),
+    ...(options.imageSize ? { imageSize: options.imageSize } : {}),
+  });
+
+  options.onStage?.('layout articles');
+  const articles: ArticlePages[] = doc.articles.map((article) => {
+    const p = paginate(articleSlices(article, ctxFor(article.id)), frame);
+    return { pages: p.pages, titleIndex: p.marks.get(article.id) ?? 0, column: article.column };
+  });
+
+  options.onStage?.('settle page numbers');
+  let pageMap: PageMap = {};
+  let front: PageItem[][];
+  let tocIndex = 0;
+  let rounds = 0;
+  let minFront = 0;
+  for (;;) {
+    rounds++;
+    missing.delete(null);
+    const ctx = ctxFor(null);
+    const p = paginate([...viewpointSlices(doc, pageMap, ctx), ...tocSlices(doc, pageMap, ctx)], frame);
+    front = p.pages;
+    tocIndex = p.marks.get(ANCHORS.toc) ?? 0;
+    // Guard against a cycle (a number gaining a digit pushes a page, which takes it back):
+    // from the fourth round on, never let the front matter shrink; pad it with a blank page.
+    if (rounds > 3) minFront = Math.max(minFront, front.length);
+    while (front.length < minFront) front.push([]);
+    const next: PageMap = {};
+    let start = 2 + front.length;
+    doc.articles.forEach((article, k) => {
+      next[article.id] = start + articles[k].titleIndex;
+      start += articles[k].pages.length;
+    });
+    const settled = doc.articles.every((a) => next[a.id] === pageMap[a.id]);
+    pageMap = next;
+    if (settled || rounds >= MAX_ROUNDS) break;
+  }
+
+  options.onStage?.('assemble pages');
+  const pages: Page[] = [];
+  const add = (role: PageRole, items: PageItem[], header?: string): void => {
+    const page: Page = { role, number: pages.length + 1, items, footer: role !== 'cover' && role !== 'back' };
+    if (header) page.header = header;
+    pages.push(page);
+  };
+  add('cover', coverItems(doc.meta, style, ts));
+  front.forEach((items, k) => add(k < tocIndex ? 'viewpoint' : 'toc', items));
+  articles.forEach((a) => a.pages.forEach((items) => add('article', items, a.column)));
+  add('back', backCoverItems(doc.meta, style, ts));
+  for (const page of pages) finishPage(page, style, ts, doc);
+
+  const outline: OutlineEntry[] = [
+    { title: LABELS.viewpointHeading.replace(/—/g, ''), dest: ANCHORS.viewpoint, children: [] },
+    { title: LABELS.tocHeading.replace(/\s|\u3000/g, ''), dest: ANCHORS.toc, children: [] },
+    ...doc.viewpoint.map((column) => ({
+      title: column.column,
+      dest: column.entries[0]?.anchor ?? ANCHORS.toc,
+      children: column.entries.map((e) => ({ title: e.title, dest: e.anchor, children: [] })),
+    })),
+  ];
+
+  const missingGlyphs: MissingGlyphs[] = [];
+  for (const [articleId, chars] of missing) if (chars) missingGlyphs.push({ articleId, chars: uniqueChars(chars) });
+
+  return { style, pages, pageMap, viewpointPage: 2, tocPage: 2 + tocIndex, outline, missingGlyphs, rounds };
+}
+
+/** Running header and footer page number; the text block moves to the binding side when mirrored. */
+function finishPage(page: Page, style: PageStyle, ts: Typesetter, doc: IssueDocument): void {
+  const g = style.geometry;
+  const shift = g.mirror && page.number % 2 === 0 && page.role !== 'cover' && page.role !== 'back' ? g.outer - g.inner : 0;
+  if (shift !== 0) {
+    for (const item of page.items) {
+      if (item.kind === 'rule') {
+        item.x1 += shift;
+        item.x2 += shift;
+      } else if (item.kind !== 'dest') item.x += shift;
+    }
+  }
+  const left = g.mirror && page.number % 2 === 0 ? g.outer : g.inner;
+  const right = left + style.measure;
+  const size = style.small.size * 0.95;
+  if (page.header) {
+    const y = g.top - style.body.size * 1.6;
+    const leftText = [doc.meta.title, doc.meta.issueNumber].filter(Boolean).join(' · ');
+    const even = g.mirror && page.number % 2 === 0;
+    const a = even ? page.header : leftText;
+    const b = even ? leftText : page.header;
+    page.items.push(
+      { kind: 'text', x: left, y, text: a, font: 'sans', size, charSpacing: 0, color: style.muted },
+      { kind: 'text', x: right - ts.width(b, 'sans', size), y, text: b, font: 'sans', size, charSpacing: 0, color: style.muted },
+      { kind: 'rule', x1: left, y1: y + size * 0.6, x2: right, y2: y + size * 0.6, width: 0.5, color: '#9aa8b6' },
+    );
+  }
+  if (page.footer) {
+    const text = String(page.number);
+    const fs = style.small.size;
+    const y = g.height - g.bottom + style.body.size * 2.4;
+    const cx = (left + right) / 2;
+    page.items.push({ kind: 'text', x: cx - ts.width(text, 'sans', fs) / 2, y, text, font: 'sans', size: fs, charSpacing: 0, color: style.muted });
+  }
+}

@@ -1,0 +1,69 @@
+// A set line → page items: one text item per style run (each atom placed exactly), link areas,
+// underlines.
+import type { Line } from './lineBreaker';
+import type { LinkItem, PageItem, RuleItem, TextItem } from './types';
+
+/** Items of one line whose left edge is at `x0` and baseline at `y`. */
+export function lineItems(line: Line, x0: number, y: number): PageItem[] {
+  const items: PageItem[] = [];
+  let seg: TextItem | null = null;
+  for (const p of line.placed) {
+    const a = p.atom;
+    const x = x0 + line.indent + p.x + a.offset;
+    if (seg && seg.font === a.font && seg.size === a.size && seg.y === y - a.rise && seg.color === a.color && !!seg.underline === !!a.underline) {
+      seg.text += a.text;
+      seg.pieces?.push({ text: a.text, dx: x - seg.x });
+    } else {
+      seg = {
+        kind: 'text',
+        x,
+        y: y - a.rise,
+        text: a.text,
+        font: a.font,
+        size: a.size,
+        charSpacing: 0,
+        pieces: [{ text: a.text, dx: 0 }],
+        ...(a.color ? { color: a.color } : {}),
+        ...(a.underline ? { underline: true } : {}),
+      };
+      items.push(seg);
+    }
+  }
+  // Links: one area per run of consecutive atoms with the same target.
+  let link: LinkItem | null = null;
+  let linkTarget: string | undefined;
+  for (const p of line.placed) {
+    const a = p.atom;
+    const left = x0 + line.indent + p.x;
+    const right = left + p.advance;
+    if (a.link && a.link === linkTarget && link) {
+      link.w = right - link.x;
+    } else if (a.link) {
+      link = {
+        kind: 'link',
+        x: left,
+        y: y - a.size * 0.95,
+        w: right - left,
+        h: a.size * 1.25,
+        ...(a.link.startsWith('#') ? { dest: a.link.slice(1) } : { url: a.link }),
+      };
+      items.push(link);
+    } else link = null;
+    linkTarget = a.link;
+  }
+  // Underlines for underlined runs.
+  let rule: RuleItem | null = null;
+  for (const p of line.placed) {
+    const a = p.atom;
+    const left = x0 + line.indent + p.x;
+    if (a.underline) {
+      const uy = y + a.size * 0.12;
+      if (rule) rule.x2 = left + p.advance;
+      else {
+        rule = { kind: 'rule', x1: left, y1: uy, x2: left + p.advance, y2: uy, width: a.size * 0.05, ...(a.color ? { color: a.color } : {}) };
+        items.push(rule);
+      }
+    } else rule = null;
+  }
+  return items;
+}

@@ -1,0 +1,84 @@
+// The PDF of a real fixture issue, read back with poppler (pdftotext, pdffonts) and qpdf.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { LABELS } from '../../../../shared/document/issueDocument';
+import { isLineEndProhibited, isLineStartProhibited } from '../../../../shared/layout/charClasses';
+import { renderIssuePdf, type PdfResult } from '../../../../electron/engine/pdf/index';
+import { fixtureDocument } from './fixtureDocument';
+
+const doc = fixtureDocument('2024-W47');
+let result: PdfResult;
+let file: string;
+let pages: string[];
+
+const compact = (s: string): string => s.replace(/\s+/g, '');
+
+beforeAll(async () => {
+  const stages: string[] = [];
+  result = await renderIssuePdf(doc, { onStage: (s) => stages.push(s) });
+  expect(stages).toContain('settle page numbers');
+  file = path.join(mkdtempSync(path.join(tmpdir(), 'wd-pdf-')), 'issue.pdf');
+  writeFileSync(file, result.pdf);
+  pages = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f');
+});
+
+describe('renderIssuePdf on the 2024-W47 fixture', () => {
+  it('is a structurally valid PDF 1.7 with the reported page count', () => {
+    expect(result.pdf.subarray(0, 8).toString()).toBe('%PDF-1.7');
+    execFileSync('qpdf', ['--check', file]);
+    expect(Number(execFileSync('qpdf', ['--show-npages', file], { encoding: 'utf8' }))).toBe(result.pageCount);
+  });
+
+  it('embeds every font as a subset', () => {
+    const rows = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(rows.length).toBeGreaterThan(1);
+    for (const row of rows) expect(row).toMatch(/\+\S+\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
+  });
+
+  it('prints each article title on the page the page map names, and 本期视点/TOC print that number', () => {
+    const front = compact(pages.slice(result.viewpointPage - 1, result.tocPage).join(''));
+    const toc = pages[result.tocPage - 1];
+    for (const a of doc.articles) {
+      const n = result.pageMap[a.id];
+      expect(compact(pages[n - 1]), `${a.title} on page ${n}`).toContain(compact(a.title));
+      expect(front).toContain(compact(a.title + LABELS.viewpointSource(a.source) + LABELS.pageRef(n)));
+      const tail = compact(a.title).slice(-4);
+      const tocLine = toc.split('\n').find((l) => compact(l).includes(tail)) ?? '';
+      expect(tocLine.trim().split(/\s+/).pop(), tocLine).toBe(String(n));
+    }
+  });
+
+  it('starts each article on a new page, with its 来源 line and a 返回目录 link text', () => {
+    const starts = doc.articles.map((a) => result.pageMap[a.id]);
+    expect(new Set(starts).size).toBe(starts.length);
+    for (const a of doc.articles) expect(compact(pages[result.pageMap[a.id] - 1])).toContain(compact(LABELS.sourceLine(a.source)));
+    expect(pages.join('').split(LABELS.backToContents).length - 1).toBe(doc.articles.length);
+  });
+
+  it('never starts or ends a text line with a prohibited mark', () => {
+    const bad: string[] = [];
+    for (const line of pages.join('\n').split('\n')) {
+      const t = line.trim();
+      // the `· 栏目 ·` labels and the ——本期视点—— heading are set pieces, not running text
+      if (!t || t.startsWith('· ') || t === LABELS.viewpointHeading) continue;
+      const chars = [...t];
+      if (isLineStartProhibited(chars[0]) || isLineEndProhibited(chars[chars.length - 1])) bad.push(t);
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('puts the cover first and the back cover last, with page numbers only between', () => {
+    expect(compact(pages[0])).toContain('医周药事');
+    expect(compact(pages[0])).toContain('2024年第47期');
+    expect(compact(pages[result.pageCount - 1])).toContain('扫一扫');
+    expect(pages[0].trim().split('\n').pop()?.trim()).not.toBe('1');
+    expect(pages[1].trim().split('\n').pop()?.trim()).toBe('2');
+  });
+
+  it('reports no missing glyphs for the fixture text', () => {
+    expect(result.missingGlyphs).toEqual([]);
+  });
+});
