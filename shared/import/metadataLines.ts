@@ -8,7 +8,8 @@ export interface MetadataLine {
 
 // Labels that may appear in a byline; only 来源 and 作者 are kept, the others just mark the line as metadata.
 const SOURCE_LABELS = ['文章来源', '稿件来源', '信息来源', '来源'];
-const AUTHOR_LABELS = ['作者', '作 者', '撰文', '文', '记者'];
+// Not 记者: in interviews `记者：…` starts a question, not a byline.
+const AUTHOR_LABELS = ['作者', '作 者', '撰文', '文'];
 const OTHER_LABELS = ['编辑', '责编', '责任编辑', '审核', '校对', '排版', '美编', '图', '发布时间', '发布日期', '时间', '日期', '发布', '原标题', '通讯员'];
 
 const ALL_LABELS = [...SOURCE_LABELS, ...AUTHOR_LABELS, ...OTHER_LABELS].sort((a, b) => b.length - a.length);
@@ -25,6 +26,8 @@ function escapeRe(s: string): string {
 
 function cleanValue(value: string): string {
   return value
+    // Page furniture that follows a byline on news sites: 【字体：大 中 小】, [打印], (点击量：…)
+    .replace(/\s*[【[［].*$/, '')
     .replace(/[\s\u3000]+/g, ' ')
     .replace(/^[\s:：|｜丨/／]+|[\s。；;，,]+$/g, '')
     .trim();
@@ -48,7 +51,8 @@ export function parseMetadataLine(line: string): MetadataLine | null {
     const start = m.index + m[0].length;
     const end = i + 1 < matches.length ? matches[i + 1].index : body.length;
     const value = cleanValue(body.slice(start, end));
-    if (value === '' || value.length > MAX_VALUE_LENGTH) {
+    // A name or an outlet never holds sentence punctuation; a question or a sentence does.
+    if (value === '' || value.length > MAX_VALUE_LENGTH || /[，。？！?!；]/.test(value)) {
       if (SOURCE_LABELS.includes(label) || AUTHOR_LABELS.includes(label)) return null;
       continue;
     }

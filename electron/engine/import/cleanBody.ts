@@ -56,7 +56,12 @@ function resolveUrl(value: string, base: string | undefined): string | null {
   }
 }
 
-function resolveLinksAndImages(body: Element, baseUrl: string | undefined, warnings: string[]): void {
+function resolveLinksAndImages(
+  body: Element,
+  baseUrl: string | undefined,
+  localImage: ((relativePath: string) => string | null) | undefined,
+  warnings: string[],
+): void {
   for (const a of body.querySelectorAll('a[href]')) {
     const href = a.getAttribute('href') ?? '';
     if (href.startsWith('#')) continue;
@@ -79,8 +84,9 @@ function resolveLinksAndImages(body: Element, baseUrl: string | undefined, warni
       img.setAttribute('src', '');
       continue;
     }
-    const abs = src ? resolveUrl(src, baseUrl) : null;
-    if (abs && /^https?:/i.test(abs)) img.setAttribute('src', abs);
+    const local = !baseUrl && src && localImage && !/^[a-z][a-z0-9+.-]*:/i.test(src) ? localImage(src) : null;
+    const abs = local ?? (src ? resolveUrl(src, baseUrl) : null);
+    if (abs && (local || /^https?:/i.test(abs))) img.setAttribute('src', abs);
     else {
       if (src) unresolved++;
       img.setAttribute('src', '');
@@ -90,14 +96,71 @@ function resolveLinksAndImages(body: Element, baseUrl: string | undefined, warni
   if (unresolved > 0) warnings.push(`有 ${unresolved} 张图片的地址无法解析，已保留为空图`);
 }
 
+const CAPTION_RE = /^(?:(?:图|图片|图表|表|附图|Figure|Fig\.?)\s*[\d一二三四五六七八九十]+|(?:数据|资料|图片)来源\s*[:：])/i;
+const MAX_CAPTION_LENGTH = 80;
+
+/** An image alone in its block followed by a short "图 1 …" line: make them one <figure> with a caption. */
+function attachCaptions(body: Element): void {
+  const doc = body.ownerDocument;
+  const blocks = leafBlocks(body);
+  for (let i = 0; i + 1 < blocks.length; i++) {
+    const block = blocks[i];
+    const next = blocks[i + 1];
+    if (textOf(block) !== '' || !hasImage(block) || block.tagName === 'TABLE') continue;
+    if (block.tagName === 'FIGURE' && block.querySelector('figcaption')) continue;
+    const caption = textOf(next);
+    if (next.tagName === 'TABLE' || next.tagName === 'FIGURE' || caption.length > MAX_CAPTION_LENGTH || !CAPTION_RE.test(caption)) continue;
+    const img = block.querySelector('img') ?? block;
+    const figure = doc.createElement('figure');
+    figure.append(img.cloneNode(true));
+    const figcaption = doc.createElement('figcaption');
+    figcaption.textContent = caption;
+    figure.append(figcaption);
+    block.replaceWith(figure);
+    removeBlock(next, body);
+    i++;
+  }
+}
+
+const HEADING_PATTERNS: Array<[RegExp, string]> = [
+  [/^[一二三四五六七八九十]+、/, 'h2'],
+  [/^[（(][一二三四五六七八九十]+[）)]/, 'h3'],
+  [/^\d{1,2}[.、．]\s*\S/, 'h4'],
+];
+const MAX_HEADING_LENGTH = 40;
+
+/**
+ * Government and news pages mark sub-headings as bold paragraphs (`<p><strong>一、筹资标准</strong></p>`).
+ * A short, numbered, wholly bold paragraph without a closing full stop becomes a real heading.
+ */
+function promoteBoldHeadings(body: Element): void {
+  for (const p of body.querySelectorAll('p')) {
+    const text = textOf(p);
+    if (text === '' || text.length > MAX_HEADING_LENGTH || /[。；;]$/.test(text)) continue;
+    const bold = [...p.querySelectorAll('strong, b')].map((b) => textOf(b)).join('');
+    if (bold.replace(/\s/g, '') !== text.replace(/\s/g, '')) continue;
+    const level = HEADING_PATTERNS.find(([re]) => re.test(text))?.[1];
+    if (!level) continue;
+    const heading = p.ownerDocument.createElement(level);
+    heading.textContent = text;
+    p.replaceWith(heading);
+  }
+}
+
 function isEmptyBlock(el: Element): boolean {
   return textOf(el) === '' && !hasImage(el) && el.tagName !== 'TABLE' && el.tagName !== 'FIGURE' && el.tagName !== 'HR';
 }
 
-export function cleanBody(body: Element, options: { title: string | null; baseUrl?: string }): CleanResult {
+export interface CleanOptions {
+  title: string | null;
+  baseUrl?: string;
+  localImage?: (relativePath: string) => string | null;
+}
+
+export function cleanBody(body: Element, options: CleanOptions): CleanResult {
   const warnings: string[] = [];
   const byline: MetadataLine = {};
-  resolveLinksAndImages(body, options.baseUrl, warnings);
+  resolveLinksAndImages(body, options.baseUrl, options.localImage, warnings);
   const titleKey = options.title ? textKey(options.title) : null;
 
   const take = (line: MetadataLine): void => {
@@ -161,5 +224,7 @@ export function cleanBody(body: Element, options: { title: string | null; baseUr
 
   // Empty paragraphs anywhere (WeChat spaces its text with them).
   for (const el of leafBlocks(body)) if (isEmptyBlock(el)) removeBlock(el, body);
+  attachCaptions(body);
+  promoteBoldHeadings(body);
   return { byline, warnings };
 }

@@ -2,13 +2,14 @@
 // pasted HTML — into an article: title, 来源, 作者, and the body as Lexical's serialized state.
 // Every refusal is an ImportError with a Chinese message naming the file and the reason.
 import { readFile, stat } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
+import { basename, dirname, extname } from 'node:path';
 import { describeError, isUserFacingError } from '../../../shared/errors';
 import { declaredHtmlCharset, decodeText, sniffBytes, type SniffedKind } from './decode';
 import { importDocx } from './docx';
 import { ImportError, formatBytes } from './errors';
 import { fetchClipping } from './fetchUrl';
 import { importHtmlText } from './html';
+import { localImageReader } from './localImages';
 import { LIMITS } from './limits';
 import { markdownToHtml } from './markdown';
 import { plainTextToHtml } from './plainText';
@@ -76,11 +77,18 @@ function checkSize(fileName: string, size: number, limit: number): void {
   }
 }
 
-async function convert(bytes: Uint8Array, fileName: string, options: ImportOptions, declaredCharset?: string | null): Promise<ImportedClipping> {
+interface ConvertContext {
+  declaredCharset?: string | null;
+  /** folder of a saved page on disk, for its relative images */
+  folder?: string;
+}
+
+async function convert(bytes: Uint8Array, fileName: string, options: ImportOptions, more: ConvertContext = {}): Promise<ImportedClipping> {
   checkSize(fileName, bytes.byteLength, LIMITS.maxDocxBytes);
   const kind = clippingKind(fileName, bytes);
   checkSize(fileName, bytes.byteLength, sizeLimit(kind));
-  const ctx = { url: options.url, fileName };
+  const declaredCharset = more.declaredCharset;
+  const ctx = { url: options.url, fileName, localImage: more.folder ? localImageReader(more.folder) : undefined };
   if (kind === 'docx') return importDocx(bytes, ctx);
   const { text } = decodeText(bytes, declaredCharset ?? (kind === 'html' ? declaredHtmlCharset(bytes) : null));
   if (text.trim() === '') throw new ImportError('import-empty', fileName, '文件里没有文字', 'the file has no text');
@@ -123,7 +131,7 @@ export async function importFile(path: string, options: ImportOptions = {}): Pro
   } catch (e) {
     throw new ImportError('import-unreadable', path, '文件无法读取', `cannot read the file (${describeError(e)})`, { cause: e });
   }
-  return guarded(path, () => convert(bytes, fileName, options));
+  return guarded(path, () => convert(bytes, fileName, options, { folder: dirname(path) }));
 }
 
 export async function importBytes(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): Promise<ImportedClipping> {
@@ -141,5 +149,5 @@ export async function importHtml(html: string, options: { url?: string; fileName
 
 export async function importUrl(url: string, options: ImportOptions = {}): Promise<ImportedClipping> {
   const fetched = await fetchClipping(url, options.fetch);
-  return guarded(url, () => convert(fetched.bytes, fetched.fileName, { ...options, url: fetched.finalUrl }, fetched.charset));
+  return guarded(url, () => convert(fetched.bytes, fetched.fileName, { ...options, url: fetched.finalUrl }, { declaredCharset: fetched.charset }));
 }

@@ -12,7 +12,13 @@ export interface SanitizeReport {
 export function sanitizeHtml(html: string, dom: JSDOM): SanitizeReport {
   const purify = createDOMPurify(dom.window as unknown as Window & typeof globalThis);
   const clean = purify.sanitize(html, { ...SANITIZE_CONFIG, RETURN_TRUSTED_TYPE: false }) as unknown as string;
-  // DOMPurify also lists the <body>/<html> wrappers it parsed the fragment into; those are not removals.
-  const removed = purify.removed.filter((r) => !('element' in r) || !/^(BODY|HTML|HEAD)$/.test(r.element.nodeName)).length;
+  // Count what matters to an editor: removed elements (scripts, frames, SVG …) and event handlers or
+  // script URLs. DOMPurify also lists the <body> it parsed into and harmless attributes (data-*, ids).
+  let removed = 0;
+  for (const r of purify.removed) {
+    if ('element' in r) {
+      if (!/^(BODY|HTML|HEAD)$/.test(r.element.nodeName)) removed++;
+    } else if (r.attribute && (/^on/i.test(r.attribute.name) || /^\s*(javascript|vbscript):/i.test(r.attribute.value))) removed++;
+  }
   return { html: clean, removed };
 }
