@@ -19,6 +19,13 @@ const ENUMERATED = /^(?:\d{1,2}[.．、)）]|[（(](?:\d{1,2}|[一二三四五�
 /** Openings of a sentence addressing the reader about the text itself (`本文…`, `笔者…`). */
 const META_OPENING = /^(?:本文|笔者|小编|记者|编者|文章|下面|以下)/;
 
+const QUESTION_END = /[？?][”’」』）)]*$/;
+/** Bonus for the sentence that answers a question just asked. */
+const ANSWER_BONUS = 0.4;
+
+/** Bonus for the closing paragraph, where commentary and analysis restate their thesis. */
+export const END_BONUS = 0.6;
+
 export interface ScoredSentence extends Sentence {
   /** characters, spaces excluded */
   length: number;
@@ -47,7 +54,7 @@ export function titleOverlap(sentence: Set<string>, title: Set<string>): number 
 export function styleScore(text: string): number {
   let s = 0;
   const len = hanLength(text);
-  if (/[？?][”’」』）)]*$/.test(text)) s -= 1.2; // questions: editors answer, they do not ask
+  if (QUESTION_END.test(text)) s -= 1.2; // questions: editors answer, they do not ask
   if (BARE_ATTRIBUTION.test(text) && len < 60) s -= 1.0;
   if (/^[“「『]/.test(text) && /[”」』][。！]?$/.test(text)) s -= 0.5; // a quotation alone
   if (ENUMERATED.test(text)) s -= 0.5;
@@ -76,10 +83,14 @@ export function scoreSentences(sentences: Sentence[], ctx: ScoreContext): Scored
     // Position: the lead paragraph dominates; the closing paragraphs often restate the thesis.
     score += 1.5 / (1 + s.paragraph * 0.6);
     if (s.position === 0) score += 0.25;
-    if (lastParagraph >= 4 && s.paragraph >= lastParagraph - 1) score += 0.3;
+    if (lastParagraph >= 4 && s.paragraph === lastParagraph) score += END_BONUS;
+    else if (lastParagraph >= 4 && s.paragraph === lastParagraph - 1) score += END_BONUS / 2;
     score += 1.2 * titleOverlap(bigrams, titleBigrams);
     score += 0.6 * Math.log2(1 + centrality[i] / Math.max(1e-9, meanCentrality));
     score += styleScore(s.text);
+    // The answer to a rhetorical question states the point: `那 DRG 和这个有什么关系呢？DRG 是……`
+    const prev = sentences[i - 1];
+    if (prev && prev.paragraph === s.paragraph && QUESTION_END.test(prev.text) && !QUESTION_END.test(s.text)) score += ANSWER_BONUS;
     return { ...s, length: hanLength(s.text), score, bigrams };
   });
 }

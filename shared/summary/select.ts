@@ -10,6 +10,8 @@ import { splitClauses } from './segment';
 export interface SelectOptions {
   targetLength: number;
   maxLength: number;
+  /** first paragraph that may open the 提要 (an interview's first answer); default 0 */
+  leadFrom?: number;
 }
 
 /** A lead paragraph at least this share of the target stands alone, as editors usually leave it. */
@@ -24,23 +26,43 @@ export function summaryLength(text: string): number {
   return Array.from(text.replace(/\s+/g, '')).length;
 }
 
-/** Index of the paragraph that opens the 提要: the first one that reads as a lead. */
-export function leadParagraph(sentences: ScoredSentence[]): number {
+/** Paragraphs looked at for the lead: the opening of an article, not its middle. */
+const LEAD_WINDOW = 3;
+/** Preference for a lead paragraph that fits the limit whole over one that must be cut. */
+const WHOLE_LEAD_BONUS = 0.3;
+/** How much better a later paragraph must open to replace the first one as the lead. */
+const LEAD_OVERRIDE_MARGIN = 0.4;
+
+/**
+ * Index of the paragraph that opens the 提要: of the first few paragraphs that read as a lead
+ * (not a one-line teaser, a question or a bare attributed quote), the one whose opening sentence
+ * scores best. The position prior in the scores makes this the first paragraph unless a later
+ * one states the title's subject far better (a clipping that opens with a statistic or a teaser).
+ */
+export function leadParagraph(sentences: ScoredSentence[], maxLength = Infinity, leadFrom = 0): number {
   const byParagraph = new Map<number, ScoredSentence[]>();
   for (const s of sentences) {
     const list = byParagraph.get(s.paragraph) ?? [];
     list.push(s);
     byParagraph.set(s.paragraph, list);
   }
-  const paragraphs = [...byParagraph.keys()].sort((a, b) => a - b);
-  for (const p of paragraphs.slice(0, 4)) {
+  const all = [...byParagraph.keys()].sort((a, b) => a - b);
+  const paragraphs = all.some((p) => p >= leadFrom) ? all.filter((p) => p >= leadFrom) : all;
+  let best = -1;
+  let bestValue = -Infinity;
+  for (const p of paragraphs.slice(0, LEAD_WINDOW)) {
     const list = byParagraph.get(p) ?? [];
     const length = list.reduce((a, s) => a + s.length, 0);
     const asks = list.every((s) => /[？?][”’」』）)]*$/.test(s.text));
     const attribution = list.length <= 2 && list.some((s) => /(?:表示|说|指出|认为|介绍|称)[。！]?$/.test(s.text));
-    if (length >= 30 && !asks && !attribution) return p;
+    if (length < 30 || asks || attribution) continue;
+    const value = list[0].score + (length <= maxLength ? WHOLE_LEAD_BONUS : -WHOLE_LEAD_BONUS);
+    if (best < 0 || value > bestValue + LEAD_OVERRIDE_MARGIN) {
+      bestValue = value;
+      best = p;
+    }
   }
-  return paragraphs[0] ?? 0;
+  return best >= 0 ? best : (paragraphs[0] ?? 0);
 }
 
 function overlapShare(a: Set<string>, chosen: Set<string>): number {
@@ -60,7 +82,7 @@ export function selectSentences(sentences: ScoredSentence[], options: SelectOpti
     length += sentences[i].length;
   };
 
-  const lead = leadParagraph(sentences);
+  const lead = leadParagraph(sentences, maxLength, options.leadFrom ?? 0);
   const leadIdx = sentences.map((s, i) => (s.paragraph === lead ? i : -1)).filter((i) => i >= 0);
   const leadLength = leadIdx.reduce((a, i) => a + sentences[i].length, 0);
   if (leadLength <= maxLength) {
@@ -101,7 +123,12 @@ export function selectSentences(sentences: ScoredSentence[], options: SelectOpti
     }
   }
 
-  return joinSentences([...chosen].sort((a, b) => a - b).map((i) => sentences[i].text));
+  const order = [...chosen].sort((a, b) => a - b);
+  // A list item closed by `；` ends with `。` when its next item is not in the 提要.
+  const texts = order.map((i, k) =>
+    k + 1 < order.length && order[k + 1] !== i + 1 ? sentences[i].text.replace(/[；;]$/, '。') : sentences[i].text,
+  );
+  return joinSentences(texts);
 }
 
 function bestFitting(sentences: ScoredSentence[], chosen: Set<number>, maxLength: number): number {
