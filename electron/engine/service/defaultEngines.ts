@@ -1,0 +1,21 @@
+// The real engine modules, wired into the Engines interface.
+import { summarize } from '../../../shared/summary/index';
+import { renderIssueDocx } from '../docx/index';
+import { importBytes, importHtml, importUrl } from '../import/index';
+import { renderIssuePdf } from '../pdf/index';
+import type { Engines } from './engines';
+
+export const defaultEngines: Engines = {
+  importBytes: (bytes, fileName) => importBytes(bytes, fileName),
+  importHtml: (html) => importHtml(html),
+  importUrl: (url) => importUrl(url),
+  summarize: (input) => summarize(input),
+  renderPdf: async (doc, options) => {
+    const r = await renderIssuePdf(doc, { pageSize: options.pageSize });
+    return { pdf: r.pdf, pageCount: r.pageCount, pageMap: r.pageMap };
+  },
+  renderDocx: async (doc, options) => {
+    const r = await renderIssueDocx(doc, { pageSize: options.pageSize });
+    return { docx: r.docx };
+  },
+};

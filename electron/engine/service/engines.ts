@@ -1,0 +1,30 @@
+// The engine modules the service drives (import, 提要, PDF, DOCX), behind one interface so
+// tests can pass their own and the web server / Electron main pass the real ones.
+import type { Block } from '../../../shared/content/blocks';
+import type { SerializedEditorStateJson } from '../../../shared/content/lexicalJson';
+import type { IssueDocument, PageMap } from '../../../shared/document/issueDocument';
+import type { PageSize } from '../../../shared/api/contract';
+
+export interface ImportedClipping {
+  title: string;
+  source: string;
+  author: string | null;
+  url: string | null;
+  content: SerializedEditorStateJson;
+  warnings: string[];
+}
+
+export interface RenderedPdf {
+  pdf: Uint8Array;
+  pageCount: number;
+  pageMap: PageMap;
+}
+
+export interface Engines {
+  importBytes(bytes: Uint8Array, fileName: string): Promise<ImportedClipping>;
+  importHtml(html: string): Promise<ImportedClipping>;
+  importUrl(url: string): Promise<ImportedClipping>;
+  summarize(input: { title: string; blocks: Block[] }): string;
+  renderPdf(doc: IssueDocument, options: { pageSize: PageSize }): Promise<RenderedPdf>;
+  renderDocx(doc: IssueDocument, options: { pageSize: PageSize }): Promise<{ docx: Uint8Array }>;
+}

@@ -1,0 +1,212 @@
+// The engine side of the API contract: one handler per channel, plain Node, no transport.
+// Called through ./dispatch.ts by the web server and by Electron main's IPC handlers.
+import { randomUUID } from 'node:crypto';
+import {
+  settingsSchema,
+  type AlreadyRan,
+  type Clipping,
+  type ExportFile,
+  type ImportResult,
+  type PageSize,
+  type ViewpointPreview,
+  type WeeklyDeskHandlers,
+} from '../../../shared/api/contract';
+import { toBlocks } from '../../../shared/content/walker';
+import { dateRangeLabel, issueNumberLabel, parseIsoWeek } from '../../../shared/dates/isoWeek';
+import { buildIssueDocument } from '../../../shared/document/issueDocument';
+import { UserFacingError, describeError, isUserFacingError } from '../../../shared/errors';
+import { DEFAULT_READING_NOTE, issueSchema, type Issue } from '../../../shared/model/issue';
+import type { Engines, ImportedClipping } from './engines';
+import { JobRegistry } from './jobs';
+import type { IssueStore } from './store';
+import { createViewpointCache } from './viewpoint';
+
+export interface ServiceOptions {
+  store: IssueStore;
+  engines: Engines;
+  /** issue to open first (web `--sample`) */
+  startupIssueId?: string | null;
+  version?: string;
+  now?: () => Date;
+  log?: (message: string) => void;
+}
+
+export function exportFileName(issue: Issue, ext: 'pdf' | 'docx'): string {
+  const name = `${issue.meta.title}${issue.meta.issueNumber}`.replace(/[\\/:*?"<>|]+/g, '-');
+  return `${name}.${ext}`;
+}
+
+export function createService(options: ServiceOptions): WeeklyDeskHandlers {
+  const { store, engines } = options;
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? (() => {});
+  const jobs = new JobRegistry();
+  const viewpoint = createViewpointCache(engines);
+
+  async function requireIssue(id: string): Promise<Issue> {
+    const issue = await store.getIssue(id);
+    if (!issue) throw new UserFacingError('issue-not-found', '找不到这一期，它可能已被删除。', `Issue ${id} not found`);
+    return issue;
+  }
+
+  async function settings() {
+    return (await store.getSettings()) ?? settingsSchema.parse({});
+  }
+
+  async function toClipping(fileName: string, imported: ImportedClipping, issueId: string | null): Promise<Clipping> {
+    const blocks = toBlocks(imported.content);
+    let summary = '';
+    try {
+      summary = engines.summarize({ title: imported.title, blocks });
+    } catch (e) {
+      log(`summary failed for ${fileName}: ${describeError(e)}`);
+    }
+    let alreadyRan: AlreadyRan[] = [];
+    try {
+      alreadyRan = await store.findAlreadyRan({ title: imported.title, url: imported.url, content: imported.content, excludeIssueId: issueId });
+    } catch (e) {
+      log(`already-ran check failed for ${fileName}: ${describeError(e)}`);
+    }
+    return { fileName, ...imported, summary, alreadyRan };
+  }
+
+  async function importEach(items: Array<{ name: string; read: () => Promise<ImportedClipping> }>, issueId: string | null): Promise<ImportResult> {
+    const result: ImportResult = { clippings: [], failures: [] };
+    for (const item of items) {
+      try {
+        result.clippings.push(await toClipping(item.name, await item.read(), issueId));
+      } catch (e) {
+        log(`import failed for ${item.name}: ${describeError(e)}`);
+        result.failures.push({ fileName: item.name, messageZh: isUserFacingError(e) ? e.messageZh : `无法读取该剪报：${describeError(e)}` });
+      }
+    }
+    return result;
+  }
+
+  function startExport(kind: 'pdf' | 'docx', issueId: string, pageSize: PageSize | undefined): string {
+    return jobs.start(
+      kind,
+      async (report): Promise<ExportFile> => {
+        report.stage('读取期刊', 0.05);
+        const issue = await requireIssue(issueId);
+        const size = pageSize ?? (await settings()).pageSize;
+        report.stage('整理本期视点与正文', 0.15);
+        const doc = buildIssueDocument(issue);
+        if (kind === 'pdf') {
+          report.stage('排版并核定页码', 0.3);
+          const r = await engines.renderPdf(doc, { pageSize: size });
+          report.stage('写入文件', 0.95);
+          return {
+            fileName: exportFileName(issue, 'pdf'),
+            mimeType: 'application/pdf',
+            data: Buffer.from(r.pdf).toString('base64'),
+            pageCount: r.pageCount,
+            pageMap: r.pageMap,
+          };
+        }
+        report.stage('生成 Word 文档', 0.3);
+        const r = await engines.renderDocx(doc, { pageSize: size });
+        report.stage('写入文件', 0.95);
+        return {
+          fileName: exportFileName(issue, 'docx'),
+          mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          data: Buffer.from(r.docx).toString('base64'),
+          pageCount: null,
+          pageMap: {},
+        };
+      },
+      (e) => log(`${kind} export of ${issueId} failed: ${describeError(e)}`),
+    );
+  }
+
+  return {
+    issues: {
+      list: () => store.listIssues(),
+      get: ({ id }) => requireIssue(id),
+      create: async ({ isoWeek, copyColumnsFrom, columns }) => {
+        let week;
+        try {
+          week = parseIsoWeek(isoWeek);
+        } catch (e) {
+          throw new UserFacingError('week-invalid', `没有这一周：${isoWeek}`, describeError(e));
+        }
+        const existing = new Set((await store.listIssues()).map((i) => i.id));
+        let id = isoWeek;
+        for (let n = 2; existing.has(id); n++) id = `${isoWeek}-${n}`;
+        let names = columns ?? [];
+        if (copyColumnsFrom) names = (await requireIssue(copyColumnsFrom)).columns.map((c) => c.name);
+        const s = await settings();
+        const issue: Issue = issueSchema.parse({
+          id,
+          meta: {
+            isoWeek,
+            issueNumber: issueNumberLabel(week),
+            dateRange: dateRangeLabel(week),
+            tags: ['医保', '医疗', '医药'],
+            readingNote: DEFAULT_READING_NOTE,
+            backCover: s.backCover,
+          },
+          columns: names.map((name) => ({ id: `c-${randomUUID()}`, name, articles: [] })),
+        });
+        await store.saveIssue(issue);
+        return issue;
+      },
+      save: async (issue) => {
+        await store.saveIssue(issue);
+        return { savedAt: now().toISOString() };
+      },
+      saveMeta: async ({ id, meta }) => {
+        const issue = await requireIssue(id);
+        await store.saveIssue({ ...issue, meta });
+        return { savedAt: now().toISOString() };
+      },
+      remove: async ({ id }) => {
+        await store.deleteIssue(id);
+        return { ok: true as const };
+      },
+      columnNames: () => store.columnNames(),
+      viewpoint: async ({ id }): Promise<ViewpointPreview> => viewpoint.preview(await requireIssue(id), (await settings()).pageSize, log),
+    },
+    articles: {
+      save: async ({ issueId, columnId, article }) => {
+        await store.saveArticle(issueId, columnId, article);
+        return { savedAt: now().toISOString() };
+      },
+      summarize: async ({ title, content }) => ({ summary: engines.summarize({ title, blocks: toBlocks(content) }) }),
+    },
+    import: {
+      files: ({ issueId, files }) =>
+        importEach(
+          files.map((f) => ({ name: f.name, read: () => engines.importBytes(new Uint8Array(Buffer.from(f.data, 'base64')), f.name) })),
+          issueId,
+        ),
+      html: ({ issueId, html }) => importEach([{ name: '粘贴的内容', read: () => engines.importHtml(html) }], issueId),
+      url: ({ issueId, url }) => importEach([{ name: url, read: () => engines.importUrl(url) }], issueId),
+    },
+    export: {
+      pdf: async ({ issueId, pageSize }) => {
+        await requireIssue(issueId);
+        return { jobId: startExport('pdf', issueId, pageSize) };
+      },
+      docx: async ({ issueId, pageSize }) => {
+        await requireIssue(issueId);
+        return { jobId: startExport('docx', issueId, pageSize) };
+      },
+      status: async ({ jobId }) => jobs.status(jobId),
+      result: async ({ jobId }) => jobs.result(jobId),
+    },
+    search: {
+      query: ({ query, limit }) => store.search(query.trim(), limit),
+    },
+    settings: {
+      get: () => settings(),
+      set: async (s) => {
+        await store.saveSettings(s);
+        return s;
+      },
+    },
+    app: {
+      startup: async () => ({ openIssueId: options.startupIssueId ?? null, version: options.version ?? '0.0.0' }),
+    },
+  };
+}

@@ -1,0 +1,60 @@
+// 本期视点 preview: the entries as they will print, with page numbers from a real layout.
+// A layout of the whole issue takes a while, so results are cached per issue content
+// and concurrent requests for the same content share one layout.
+import { createHash } from 'node:crypto';
+import type { PageSize, ViewpointPreview } from '../../../shared/api/contract';
+import { buildIssueDocument, type PageMap } from '../../../shared/document/issueDocument';
+import { describeError } from '../../../shared/errors';
+import type { Issue } from '../../../shared/model/issue';
+import type { Engines } from './engines';
+
+interface Layout {
+  pageMap: PageMap;
+  pageCount: number;
+}
+
+const MAX_CACHED = 8;
+
+export function createViewpointCache(engines: Engines) {
+  const cache = new Map<string, Promise<Layout | null>>();
+
+  function layout(issue: Issue, pageSize: PageSize, log: (m: string) => void): Promise<Layout | null> {
+    const doc = buildIssueDocument(issue);
+    const key = createHash('sha256').update(pageSize).update(JSON.stringify(doc)).digest('hex');
+    let pending = cache.get(key);
+    if (!pending) {
+      pending = engines.renderPdf(doc, { pageSize }).then(
+        (r) => ({ pageMap: r.pageMap, pageCount: r.pageCount }),
+        (e: unknown) => {
+          log(`viewpoint layout failed: ${describeError(e)}`);
+          cache.delete(key);
+          return null;
+        },
+      );
+      cache.set(key, pending);
+      while (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value as string);
+    }
+    return pending;
+  }
+
+  return {
+    async preview(issue: Issue, pageSize: PageSize, log: (m: string) => void): Promise<ViewpointPreview> {
+      const doc = buildIssueDocument(issue);
+      const l = doc.articles.length > 0 ? await layout(issue, pageSize, log) : null;
+      return {
+        columns: doc.viewpoint.map((c) => ({
+          column: c.column,
+          entries: c.entries.map((e) => ({
+            articleId: e.articleId,
+            title: e.title,
+            source: e.source,
+            summary: e.summary,
+            page: l?.pageMap[e.articleId] ?? null,
+          })),
+        })),
+        pageCount: l?.pageCount ?? null,
+        exact: l !== null,
+      };
+    },
+  };
+}

@@ -1,0 +1,103 @@
+// The window: a top bar with the three places (期刊, 搜索, 设置) and the current screen.
+import { useCallback, useEffect, useState } from 'react';
+import { errorMessage, getApi } from '../api/client';
+import { NoticeProvider } from '../common/Notices';
+import { HomeScreen } from '../home/HomeScreen';
+import { SearchScreen } from '../search/SearchScreen';
+import { SettingsScreen } from '../settings/SettingsScreen';
+import { WorkspaceScreen } from '../workspace/WorkspaceScreen';
+import { parseRoute, routeHash, type Route } from './route';
+
+export type Navigate = (route: Route, options?: { replace?: boolean }) => void;
+
+function useRoute(): [Route, Navigate] {
+  const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onHash = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  const navigate = useCallback<Navigate>((next, options) => {
+    const hash = routeHash(next);
+    if (options?.replace) window.history.replaceState(null, '', hash);
+    else window.history.pushState(null, '', hash);
+    setRoute(parseRoute(hash));
+  }, []);
+  return [route, navigate];
+}
+
+export function App() {
+  const [route, navigate] = useRoute();
+  const [fatal, setFatal] = useState<string | null>(null);
+  const [lastIssueId, setLastIssueId] = useState<string | null>(null);
+
+  useEffect(() => {
+    let api;
+    try {
+      api = getApi();
+    } catch (e) {
+      setFatal(errorMessage(e));
+      return;
+    }
+    api.app.startup({}).then(
+      ({ openIssueId }) => {
+        if (openIssueId && parseRoute(window.location.hash).screen === 'home') navigate({ screen: 'issue', issueId: openIssueId, articleId: null }, { replace: true });
+      },
+      (e: unknown) => setFatal(errorMessage(e)),
+    );
+  }, [navigate]);
+
+  useEffect(() => {
+    if (route.screen === 'issue') setLastIssueId(route.issueId);
+  }, [route]);
+
+  const nav = (target: Route['screen'], label: string, to: Route) => (
+    <a
+      href={routeHash(to)}
+      className={`nav-link${route.screen === target ? ' active' : ''}`}
+      aria-current={route.screen === target ? 'page' : undefined}
+      onClick={(e) => {
+        e.preventDefault();
+        navigate(to);
+      }}
+    >
+      {label}
+    </a>
+  );
+
+  return (
+    <NoticeProvider>
+      <div className="app">
+        <header className="topbar">
+          <div className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              周
+            </span>
+            <span className="brand-name">周刊编辑台</span>
+          </div>
+          <nav className="nav" aria-label="主导航">
+            {nav('home', '期刊', { screen: 'home' })}
+            {route.screen === 'issue' && nav('issue', '编辑', route)}
+            {nav('search', '搜索', { screen: 'search', query: '' })}
+            {nav('settings', '设置', { screen: 'settings' })}
+          </nav>
+        </header>
+        <main className="screen">
+          {fatal ? (
+            <div className="fatal" role="alert">
+              {fatal}
+            </div>
+          ) : route.screen === 'home' ? (
+            <HomeScreen navigate={navigate} />
+          ) : route.screen === 'issue' ? (
+            <WorkspaceScreen key={route.issueId} issueId={route.issueId} articleId={route.articleId} navigate={navigate} />
+          ) : route.screen === 'search' ? (
+            <SearchScreen query={route.query} navigate={navigate} currentIssueId={lastIssueId} />
+          ) : (
+            <SettingsScreen />
+          )}
+        </main>
+      </div>
+    </NoticeProvider>
+  );
+}

@@ -1,0 +1,34 @@
+// Hands the article's JSON to the workspace shortly after typing stops, and once more when the
+// editor goes away (switching articles), so nothing typed is lost.
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { useEffect, useRef } from 'react';
+import type { SerializedEditorStateJson } from '../../../../shared/content/lexicalJson';
+
+export function ContentSyncPlugin({ onChange, delayMs = 400 }: { onChange: (json: SerializedEditorStateJson) => void; delayMs?: number }) {
+  const [editor] = useLexicalComposerContext();
+  const latest = useRef(onChange);
+  latest.current = onChange;
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let pending = false;
+    const emit = () => {
+      timer = null;
+      if (!pending) return;
+      pending = false;
+      latest.current(editor.getEditorState().toJSON() as unknown as SerializedEditorStateJson);
+    };
+    const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, tags }) => {
+      if ((dirtyElements.size === 0 && dirtyLeaves.size === 0) || tags.has('history-merge-initial')) return;
+      pending = true;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(emit, delayMs);
+    });
+    return () => {
+      unregister();
+      if (timer) clearTimeout(timer);
+      emit();
+    };
+  }, [editor, delayMs]);
+  return null;
+}

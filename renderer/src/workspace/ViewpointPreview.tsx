@@ -1,0 +1,89 @@
+// 本期视点 as it will print: column headers, ▶ titles with 来源 and page numbers, 【提要】.
+// Page numbers come from a real layout of the saved issue, so they refresh shortly after edits.
+import { useEffect, useState } from 'react';
+import type { ViewpointPreview as Preview } from '../../../shared/api/contract';
+import { LABELS } from '../../../shared/document/issueDocument';
+import { DEFAULT_READING_NOTE } from '../../../shared/model/issue';
+import { errorMessage, getApi } from '../api/client';
+
+export function ViewpointPreview({
+  issueId,
+  readingNote,
+  revision,
+  flush,
+  onOpenArticle,
+}: {
+  issueId: string;
+  readingNote: string;
+  /** changes whenever the issue changes */
+  revision: number;
+  /** save pending edits so the layout sees them */
+  flush: () => Promise<void>;
+  onOpenArticle: (articleId: string) => void;
+}) {
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    setLoading(true);
+    const timer = setTimeout(() => {
+      flush()
+        .then(() => getApi().issues.viewpoint({ id: issueId }))
+        .then(
+          (p) => {
+            if (cancelled) return;
+            setPreview(p);
+            setError(null);
+            setLoading(false);
+          },
+          (e: unknown) => {
+            if (cancelled) return;
+            setError(errorMessage(e));
+            setLoading(false);
+          },
+        );
+    }, 600);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [issueId, revision, flush]);
+
+  const note = `（${(readingNote || DEFAULT_READING_NOTE).replace(/^（|）$/g, '')}）`;
+
+  return (
+    <section className="viewpoint" aria-label="本期视点" aria-busy={loading}>
+      <div className="viewpoint-status muted small" role="status">
+        {loading ? '正在排版，核定页码…' : error ? error : preview?.exact ? `页码已按排版核定，全刊共 ${preview.pageCount} 页` : '页码暂不可用'}
+      </div>
+      <div className="print-page">
+        <h2 className="vp-heading">{LABELS.viewpointHeading}</h2>
+        <p className="vp-note">{note}</p>
+        {preview?.columns.length === 0 && <p className="muted">本期还没有文章。</p>}
+        {preview?.columns.map((column) => (
+          <div key={column.column} className="vp-column">
+            <h3 className="vp-column-head">{LABELS.columnHeader(column.column)}</h3>
+            {column.entries.map((e) => (
+              <div key={e.articleId} className="vp-entry" data-article-id={e.articleId}>
+                <p className="vp-title">
+                  ▶{' '}
+                  <button type="button" className="vp-link" onClick={() => onOpenArticle(e.articleId)}>
+                    {e.title}
+                  </button>
+                  <span className="vp-source">{LABELS.viewpointSource(e.source)}</span>
+                  <span className="vp-page">{LABELS.pageRef(e.page ?? '…')}</span>
+                </p>
+                <p className="vp-summary">
+                  <span className="vp-mark">{LABELS.summaryMark}</span>
+                  {e.summary || <span className="muted">（提要为空）</span>}
+                </p>
+              </div>
+            ))}
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+// Test engines: deterministic stand-ins for import/PDF/DOCX so the service's own logic is what runs.
+import type { Engines, ImportedClipping } from '../../../../../electron/engine/service/engines';
+import type { SerializedEditorStateJson } from '../../../../../shared/content/lexicalJson';
+
+export function paragraphs(...texts: string[]): SerializedEditorStateJson {
+  return {
+    root: {
+      type: 'root',
+      version: 1,
+      children: texts.map((text) => ({ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text, format: 0 }] })),
+    },
+  };
+}
+
+export function clipping(title: string, source: string, body: string): ImportedClipping {
+  return { title, source, author: null, url: null, content: paragraphs(body), warnings: [] };
+}
+
+export function fakeEngines(overrides: Partial<Engines> = {}): Engines & { pdfCalls: number } {
+  const engines = {
+    pdfCalls: 0,
+    importBytes: async (bytes: Uint8Array, fileName: string) => {
+      const text = new TextDecoder().decode(bytes);
+      if (!text.includes('|')) throw new Error(`cannot read ${fileName}`);
+      const [title, source, body] = text.split('|');
+      return clipping(title, source, body);
+    },
+    importHtml: async (html: string) => clipping(html.replace(/<[^>]+>/g, '').slice(0, 20), '粘贴', html.replace(/<[^>]+>/g, '')),
+    importUrl: async (url: string) => clipping(`网页 ${url}`, '网络', '正文'),
+    summarize: ({ blocks }: { title: string; blocks: Array<{ kind: string; runs?: Array<{ text: string }> }> }) =>
+      blocks
+        .flatMap((b) => b.runs ?? [])
+        .map((r) => r.text)
+        .join('')
+        .slice(0, 50),
+    renderPdf: async (doc: { articles: Array<{ id: string }> }) => {
+      engines.pdfCalls++;
+      const pageMap: Record<string, number> = {};
+      doc.articles.forEach((a, i) => (pageMap[a.id] = 5 + i * 3));
+      return { pdf: new TextEncoder().encode('%PDF-1.7 fake'), pageCount: 4 + doc.articles.length * 3, pageMap };
+    },
+    renderDocx: async () => ({ docx: new Uint8Array([0x50, 0x4b, 3, 4]) }),
+    ...overrides,
+  };
+  return engines as Engines & { pdfCalls: number };
+}
+
+export function base64(text: string): string {
+  return Buffer.from(text, 'utf8').toString('base64');
+}
