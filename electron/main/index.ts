@@ -1,0 +1,200 @@
+// Electron main: windows, menu, dialogs and IPC wiring. All work on issues happens in the
+// engine's utility process; this file only connects the pieces.
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Channel } from '../../shared/api/contract';
+import { SHELL_EVENT_CHANNEL, type ShellCommand } from '../preload/channels';
+import { APP_ENTRY_URL } from '../security/appOrigin';
+import { handleAppScheme, registerAppScheme } from './appProtocol';
+import { startEngineProcess, type EngineProcess } from './engine/process';
+import { watchExportJob } from './exportProgress';
+import { hardenSession, hardenWebContents } from './guards';
+import { createContractHandler, registerContract } from './ipc';
+import { buildMenuTemplate, recentIssues, type RecentIssue } from './menu';
+import { openWeeklyFile } from './openWeekly';
+import { appPaths, firstExisting, type AppPaths } from './paths';
+import { parseWindowState, restoreBounds, type WindowState } from './windowState';
+import { wantsSample, weeklyPathsFromArgv } from './weeklyFile';
+import { openSecureWindow } from './windows';
+
+const developer = !app.isPackaged;
+const log = (message: string): void => {
+  if (developer || process.env.WEEKLY_DESK_DEBUG) process.stderr.write(`[main] ${message}\n`);
+};
+
+let mainWindow: BrowserWindow | null = null;
+let engine: EngineProcess | null = null;
+let recent: RecentIssue[] = [];
+const pendingFiles: string[] = weeklyPathsFromArgv(process.argv);
+
+registerAppScheme(protocol);
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', (_event, argv) => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+    for (const path of weeklyPathsFromArgv(argv)) void openFile(path);
+  });
+  // macOS: double-click in Finder or a drop on the Dock icon, possibly before ready.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    if (app.isReady() && engine) void openFile(path);
+    else pendingFiles.push(path);
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal, log));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (!mainWindow && app.isReady()) mainWindow = createMainWindow(paths());
+  });
+  app.on('will-quit', () => engine?.stop());
+  app.whenReady().then(start, (e: unknown) => fail(e));
+}
+
+function paths(): AppPaths {
+  return appPaths({ appPath: app.getAppPath(), resourcesPath: process.resourcesPath, packaged: app.isPackaged, userData: app.getPath('userData') });
+}
+
+function openExternal(url: string): void {
+  void shell.openExternal(url).catch((e: unknown) => log(`could not open ${url}: ${String(e)}`));
+}
+
+function fail(e: unknown): void {
+  dialog.showErrorBox('周刊编辑台无法启动', e instanceof Error ? e.message : String(e));
+  app.exit(1);
+}
+
+function sendCommand(command: ShellCommand): void {
+  mainWindow?.webContents.send(SHELL_EVENT_CHANNEL, command);
+}
+
+async function start(): Promise<void> {
+  const p = paths();
+  const engineEntry = firstExisting(p.engineEntryCandidates, existsSync);
+  const preload = firstExisting(p.preloadCandidates, existsSync);
+  if (!engineEntry || !preload) throw new Error(`The app is not built (missing ${engineEntry ? 'preload' : 'engine'}): run npm run build.`);
+  handleAppScheme(protocol, p.rendererDir);
+  hardenSession(session.defaultSession, log);
+  session.defaultSession.on('will-download', (_event, item) => {
+    item.setSaveDialogOptions({ title: '保存导出的文件', defaultPath: join(app.getPath('documents'), item.getFilename()) });
+  });
+
+  engine = startEngineProcess(
+    engineEntry,
+    { type: 'init', dataDir: p.archiveDir, sampleManifest: wantsSample(process.argv) ? p.sampleManifest : null, version: app.getVersion() },
+    { WEEKLY_DESK_FONTS_DIR: p.fontsDir },
+    log,
+  );
+  engine.ready.catch((e: unknown) => dialog.showErrorBox('后台引擎无法启动', e instanceof Error ? e.message : String(e)));
+  const call = (channel: Channel, input: unknown) => engine!.call(channel, input);
+
+  registerContract(
+    ipcMain,
+    createContractHandler({
+      call,
+      log,
+      afterCall: (channel, reply) => {
+        if (!reply.ok) return;
+        if (channel === 'issues:create' || channel === 'issues:save' || channel === 'issues:remove' || channel === 'issues:saveMeta') void refreshMenu();
+        if (channel === 'export:pdf' || channel === 'export:docx') {
+          void watchExportJob((reply.result as { jobId: string }).jobId, {
+            status: (jobId) => call('export:status', { jobId }),
+            progress: (value) => mainWindow?.setProgressBar(value ?? -1),
+            wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+          });
+        }
+      },
+    }),
+  );
+  mainWindow = createMainWindow(p);
+  await refreshMenu();
+  for (const path of pendingFiles.splice(0)) void openFile(path);
+}
+
+async function refreshMenu(): Promise<void> {
+  if (engine) {
+    const reply = await engine.call('issues:list', {});
+    if (reply.ok) recent = recentIssues(reply.result as Parameters<typeof recentIssues>[0]);
+  }
+  const template = buildMenuTemplate(
+    { platform: process.platform, recent, developer },
+    { command: sendCommand, openIssueFile: () => void chooseIssueFile(), about: () => void showAbout() },
+  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+async function chooseIssueFile(): Promise<void> {
+  const options: Electron.OpenDialogOptions = {
+    title: '打开期刊文件',
+    filters: [{ name: '周刊期刊文件', extensions: ['weekly'] }],
+    properties: ['openFile', 'multiSelections'],
+  };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  if (!result.canceled) for (const path of result.filePaths) await openFile(path);
+}
+
+async function openFile(path: string): Promise<void> {
+  if (!engine) return;
+  const e = engine;
+  await openWeeklyFile(path, {
+    size: async (f) => (await stat(f)).size,
+    read: (f) => readFile(f),
+    call: (channel, input) => e.call(channel, input),
+    command: sendCommand,
+    error: (messageZh) => void dialog.showMessageBox({ type: 'error', title: '无法打开期刊文件', message: messageZh }),
+    opened: (f) => {
+      app.addRecentDocument(f);
+      void refreshMenu();
+    },
+  });
+}
+
+async function showAbout(): Promise<void> {
+  const options: Electron.MessageBoxOptions = {
+    type: 'info',
+    title: '关于周刊编辑台',
+    message: '周刊编辑台 Weekly Desk',
+    detail: `版本 ${app.getVersion()}\nElectron ${process.versions.electron} · Chromium ${process.versions.chrome} · Node ${process.versions.node}`,
+  };
+  if (mainWindow) await dialog.showMessageBox(mainWindow, options);
+  else await dialog.showMessageBox(options);
+}
+
+function readWindowState(file: string): WindowState | null {
+  try {
+    return parseWindowState(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+function writeWindowState(file: string, state: WindowState): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(state));
+  } catch (e) {
+    log(`could not save window state: ${String(e)}`);
+  }
+}
+
+function createMainWindow(p: AppPaths): BrowserWindow {
+  const preload = firstExisting(p.preloadCandidates, existsSync) ?? p.preloadCandidates[0];
+  const restored = restoreBounds(readWindowState(p.windowStateFile), screen.getAllDisplays().map((d) => d.workArea));
+  const window = openSecureWindow(BrowserWindow, 'main', { preload, devTools: developer, bounds: restored.bounds, platform: process.platform });
+  window.once('ready-to-show', () => {
+    if (restored.maximized) window.maximize();
+    window.show();
+  });
+  window.on('close', () => writeWindowState(p.windowStateFile, { bounds: window.getNormalBounds(), maximized: window.isMaximized() }));
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  void window.loadURL(APP_ENTRY_URL);
+  return window;
+}
