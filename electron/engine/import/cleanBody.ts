@@ -101,25 +101,35 @@ const MAX_CAPTION_LENGTH = 80;
 
 /** An image alone in its block followed by a short "图 1 …" line: make them one <figure> with a caption. */
 function attachCaptions(body: Element): void {
-  const doc = body.ownerDocument;
   const blocks = leafBlocks(body);
-  for (let i = 0; i + 1 < blocks.length; i++) {
+  for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i];
     const next = blocks[i + 1];
     if (textOf(block) !== '' || !hasImage(block) || block.tagName === 'TABLE') continue;
     if (block.tagName === 'FIGURE' && block.querySelector('figcaption')) continue;
     const caption = textOf(next);
-    if (next.tagName === 'TABLE' || next.tagName === 'FIGURE' || caption.length > MAX_CAPTION_LENGTH || !CAPTION_RE.test(caption)) continue;
-    const img = block.querySelector('img') ?? block;
-    const figure = doc.createElement('figure');
-    figure.append(img.cloneNode(true));
-    const figcaption = doc.createElement('figcaption');
-    figcaption.textContent = caption;
-    figure.append(figcaption);
-    block.replaceWith(figure);
+    const alt = (block.querySelector('img') ?? block).getAttribute('alt')?.trim() ?? '';
+    if (alt !== '' && alt.length <= MAX_CAPTION_LENGTH && CAPTION_RE.test(alt) && !block.querySelector('figcaption')) {
+      // Markdown's ![图 1 …](…) carries its caption in the alt text.
+      wrapInFigure(block, alt);
+      continue;
+    }
+    if (!next || next.tagName === 'TABLE' || next.tagName === 'FIGURE' || caption.length > MAX_CAPTION_LENGTH || !CAPTION_RE.test(caption)) continue;
+    wrapInFigure(block, caption);
     removeBlock(next, body);
     i++;
   }
+}
+
+function wrapInFigure(block: Element, caption: string): void {
+  const doc = block.ownerDocument;
+  const img = block.tagName === 'IMG' ? block : block.querySelector('img');
+  const figure = doc.createElement('figure');
+  if (img) figure.append(img.cloneNode(true));
+  const figcaption = doc.createElement('figcaption');
+  figcaption.textContent = caption;
+  figure.append(figcaption);
+  block.replaceWith(figure);
 }
 
 const HEADING_PATTERNS: Array<[RegExp, string]> = [

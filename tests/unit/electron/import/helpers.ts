@@ -28,3 +28,9 @@ export function textBlocks(c: ImportedClipping): string[] {
 export function figures(c: ImportedClipping): Array<Extract<Block, { kind: 'figure' }>> {
   return blocksOf(c).flatMap((b) => (b.kind === 'figure' ? [b] : []));
 }
+
+/** Imports a file once per test file (imports are deterministic; the tests only read the result). */
+export function importedOnce(importer: () => Promise<ImportedClipping>): () => Promise<ImportedClipping> {
+  let pending: Promise<ImportedClipping> | null = null;
+  return () => (pending ??= importer());
+}

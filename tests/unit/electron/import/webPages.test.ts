@@ -1,11 +1,14 @@
 // WeChat posts and a GBK-encoded government page, from realistic saved pages under tests/fixtures/import.
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../../../../electron/engine/import/index';
-import { blocksOf, countsOf, figures, fixture, textBlocks } from './helpers';
+import { blocksOf, countsOf, figures, fixture, importedOnce, textBlocks } from './helpers';
+
+const wechat = importedOnce(() => importFile(fixture('wechat', 'wechat-account-source.html')));
+const gov = importedOnce(() => importFile(fixture('gov', 'hebei-notice-gbk.html')));
 
 describe('WeChat posts', () => {
   it('reads #js_content, the title, the account as 来源 and the author; keeps data-src images, list and table', async () => {
-    const c = await importFile(fixture('wechat', 'wechat-account-source.html'));
+    const c = await wechat();
     expect(c.title).toBe('DRG/DIP 2.0 版分组方案落地一周年：医院该如何应对？');
     expect(c.source).toBe('医保观察');
     expect(c.author).toBe('陈思远');
@@ -22,7 +25,7 @@ describe('WeChat posts', () => {
   });
 
   it('drops the follow / QR code / 在看 boilerplate at both ends, the QR image with it', async () => {
-    const c = await importFile(fixture('wechat', 'wechat-account-source.html'));
+    const c = await wechat();
     const text = textBlocks(c).join('\n');
     expect(text).not.toMatch(/关注|二维码|在看|END/);
     expect(figures(c).some((f) => f.src.includes('qrcode'))).toBe(false);
@@ -43,7 +46,7 @@ describe('WeChat posts', () => {
 
 describe('a GBK government page', () => {
   it('decodes gb2312, takes ArticleTitle, the 来源 from the info bar, bold numbered headings and the table', async () => {
-    const c = await importFile(fixture('gov', 'hebei-notice-gbk.html'));
+    const c = await gov();
     expect(c.title).toBe('河北省医疗保障局关于做好2025年城乡居民基本医疗保险参保缴费工作的通知');
     expect(c.source).toBe('河北省医疗保障局');
     expect(c.author).toBeNull();
@@ -57,7 +60,7 @@ describe('a GBK government page', () => {
   });
 
   it('keeps the image saved beside the page as a data: URL', async () => {
-    const c = await importFile(fixture('gov', 'hebei-notice-gbk.html'));
+    const c = await gov();
     const [figure] = figures(c);
     expect(figure.src).toMatch(/^data:image\/png;base64,iVBORw0KGgo/);
     expect(figure.altText).toBe('缴费渠道示意图');
