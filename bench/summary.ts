@@ -89,6 +89,8 @@ interface Row {
   lead1: RougeScores;
   textRank: RougeScores;
   ms: number;
+  /** CPU time, which a busy machine inflates less than wall time */
+  cpuMs: number;
   length: number;
 }
 
@@ -115,9 +117,12 @@ async function main(): Promise<void> {
     summarize({ title: c.title, blocks: c.blocks }); // warm-up, so the timing is the steady state
     const runs = 20;
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     let ours = '';
     for (let i = 0; i < runs; i++) ours = summarize({ title: c.title, blocks: c.blocks });
     const ms = (performance.now() - t0) / runs;
+    const cpu = process.cpuUsage(cpu0);
+    const cpuMs = (cpu.user + cpu.system) / 1000 / runs;
     rows.push({
       fixture: c.fixture,
       id: c.id,
@@ -125,6 +130,7 @@ async function main(): Promise<void> {
       lead1: rouge(lead1(c), c.reference),
       textRank: rouge(textRankSummary(c), c.reference),
       ms,
+      cpuMs,
       length: Array.from(ours.replace(/\s+/g, '')).length,
     });
     if (verbose) console.log(`\n[${c.id}] ${c.title}\nOURS ${ours}\nREF  ${c.reference}`);
@@ -134,18 +140,20 @@ async function main(): Promise<void> {
     return;
   }
   console.log('ROUGE F1 (R-1 R-2 R-L), character level, NFKC, letters and digits only');
-  console.log('article       ours                 lead-1               textrank             chars    ms');
+  console.log('article       ours                 lead-1               textrank             chars  ms (wall/cpu)');
   for (const r of rows) {
-    console.log(`${r.id.padEnd(12)}  ${triple(r.ours)}    ${triple(r.lead1)}    ${triple(r.textRank)}    ${String(r.length).padStart(5)}  ${r.ms.toFixed(2)}`);
+    console.log(`${r.id.padEnd(12)}  ${triple(r.ours)}    ${triple(r.lead1)}    ${triple(r.textRank)}    ${String(r.length).padStart(5)}  ${r.ms.toFixed(2)}/${r.cpuMs.toFixed(2)}`);
   }
   const groups = [...new Set(rows.map((r) => r.fixture)), 'overall'];
   console.log('');
   for (const g of groups) {
     const sel = g === 'overall' ? rows : rows.filter((r) => r.fixture === g);
     const ms = sel.reduce((a, r) => a + r.ms, 0) / Math.max(1, sel.length);
+    const cpuMs = sel.reduce((a, r) => a + r.cpuMs, 0) / Math.max(1, sel.length);
+    const worst = Math.max(...sel.map((r) => r.cpuMs));
     const min = Math.min(...sel.map((r) => r.ours.rougeL));
     console.log(
-      `${g.padEnd(12)}  ${triple(mean(sel, (r) => r.ours))}    ${triple(mean(sel, (r) => r.lead1))}    ${triple(mean(sel, (r) => r.textRank))}    n=${sel.length} min R-L ${f(min)}  ${ms.toFixed(2)} ms/article`,
+      `${g.padEnd(12)}  ${triple(mean(sel, (r) => r.ours))}    ${triple(mean(sel, (r) => r.lead1))}    ${triple(mean(sel, (r) => r.textRank))}    n=${sel.length} min R-L ${f(min)}  ${ms.toFixed(2)} ms/article wall, ${cpuMs.toFixed(2)} cpu (max ${worst.toFixed(2)})`,
     );
   }
 }

@@ -29,13 +29,20 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): st
   const maxLength = Math.max(1, options.maxLength ?? DEFAULT_MAX_LENGTH);
   const targetLength = Math.min(maxLength, Math.max(1, options.targetLength ?? DEFAULT_TARGET_LENGTH));
   const title = input.title ?? '';
-  const raw = cleanBlocks(input.blocks).filter((p) => p.kind !== 'heading').map((p) => p.text);
+  const paragraphs = cleanBlocks(input.blocks);
+  const raw: string[] = [];
+  const sectionOpeners = new Set<number>();
+  paragraphs.forEach((p, i) => {
+    if (p.kind === 'heading') return;
+    if (i > 0 && paragraphs[i - 1].kind === 'heading') sectionOpeners.add(raw.length);
+    raw.push(p.text);
+  });
   const texts = raw.map((t) => stripSpeakerLabel(t, title));
   // An interview (several turns opened by a speaker's label) is summed up from its first answer,
   // not from the reporter's introduction.
   const turns = texts.map((t, i) => (t !== raw[i] ? i : -1)).filter((i) => i >= 0);
   const leadFrom = turns.length >= 2 ? turns[0] : 0;
   const sentences = segmentParagraphs(texts);
-  const scored = scoreSentences(sentences, { title, paragraphCount: texts.length });
+  const scored = scoreSentences(sentences, { title, paragraphCount: texts.length, sectionOpeners });
   return selectSentences(scored, { targetLength, maxLength, leadFrom });
 }

@@ -3,7 +3,7 @@
 // the article keeps coming back to (centrality), and that read on their own. Questions, bare
 // attributions (`……他表示。`), enumerated details and number-heavy sentences rank low.
 import type { Sentence } from './segment';
-import { bigramSet, textRank } from './textrank';
+import { bigramSet, textRankOfSets } from './textrank';
 
 /** Opening words of a sentence that states the article's conclusion or thesis. */
 const THESIS_OPENING =
@@ -20,6 +20,8 @@ const ENUMERATED = /^(?:\d{1,2}[.．、)）]|[（(](?:\d{1,2}|[一二三四五�
 const META_OPENING = /^(?:本文|笔者|小编|记者|编者|文章|下面|以下)/;
 
 const QUESTION_END = /[？?][”’」』）)]*$/;
+/** Bonus for the first sentence under a sub-heading. */
+const SECTION_OPENER_BONUS = 0.6;
 /** Bonus for the sentence that answers a question just asked. */
 const ANSWER_BONUS = 0.4;
 
@@ -31,19 +33,23 @@ export interface ScoredSentence extends Sentence {
   length: number;
   score: number;
   /** bigram set, kept for redundancy checks */
-  bigrams: Set<string>;
+  bigrams: Set<number>;
+  /** the sentence opens the first paragraph under a sub-heading */
+  opensSection: boolean;
 }
 
 export interface ScoreContext {
   title: string;
   /** number of body paragraphs */
   paragraphCount: number;
+  /** body paragraphs that open a section (right after a sub-heading) */
+  sectionOpeners?: ReadonlySet<number>;
 }
 
 const hanLength = (s: string): number => Array.from(s.replace(/\s+/g, '')).length;
 
 /** Share of the title's bigrams that the sentence contains. */
-export function titleOverlap(sentence: Set<string>, title: Set<string>): number {
+export function titleOverlap(sentence: Set<number>, title: Set<number>): number {
   if (title.size === 0) return 0;
   let shared = 0;
   for (const b of title) if (sentence.has(b)) shared++;
@@ -74,15 +80,18 @@ export function styleScore(text: string): number {
 /** Scores every sentence; higher is better. */
 export function scoreSentences(sentences: Sentence[], ctx: ScoreContext): ScoredSentence[] {
   const titleBigrams = bigramSet(ctx.title);
-  const centrality = textRank(sentences.map((s) => s.text));
+  const sets = sentences.map((s) => bigramSet(s.text));
+  const centrality = textRankOfSets(sets);
   const meanCentrality = centrality.reduce((a, b) => a + b, 0) / Math.max(1, centrality.length);
   const lastParagraph = Math.max(0, ctx.paragraphCount - 1);
   return sentences.map((s, i) => {
-    const bigrams = bigramSet(s.text);
+    const bigrams = sets[i];
     let score = 0;
     // Position: the lead paragraph dominates; the closing paragraphs often restate the thesis.
     score += 1.5 / (1 + s.paragraph * 0.6);
     if (s.position === 0) score += 0.25;
+    // A section's opening sentence usually states what the section argues.
+    if (s.position === 0 && ctx.sectionOpeners?.has(s.paragraph)) score += SECTION_OPENER_BONUS;
     if (lastParagraph >= 4 && s.paragraph === lastParagraph) score += END_BONUS;
     else if (lastParagraph >= 4 && s.paragraph === lastParagraph - 1) score += END_BONUS / 2;
     score += 1.2 * titleOverlap(bigrams, titleBigrams);
@@ -91,6 +100,7 @@ export function scoreSentences(sentences: Sentence[], ctx: ScoreContext): Scored
     // The answer to a rhetorical question states the point: `那 DRG 和这个有什么关系呢？DRG 是……`
     const prev = sentences[i - 1];
     if (prev && prev.paragraph === s.paragraph && QUESTION_END.test(prev.text) && !QUESTION_END.test(s.text)) score += ANSWER_BONUS;
-    return { ...s, length: hanLength(s.text), score, bigrams };
+    const opensSection = s.position === 0 && (ctx.sectionOpeners?.has(s.paragraph) ?? false);
+    return { ...s, length: hanLength(s.text), score, bigrams, opensSection };
   });
 }

@@ -5,8 +5,9 @@
 // `他说：“……。”` stays one sentence, ending after the closing quote. Not terminators:
 // ASCII `.` (decimals `85.2%`, list marks `1.`, `No.1`), `；`, `：`, and `……` (editors use it
 // mid-sentence for "and so on"); a paragraph's end always closes its last sentence.
-// A `；` does end a unit when the next item of an enumeration follows (`；2.` `；（三）` `；③`),
-// so each numbered item of a run-on paragraph can be picked on its own.
+// A `；` ends a unit only between two items of an enumeration (`1.……；2.……`, `一是……；二是……`),
+// so each item of a run-on list paragraph can be picked on its own; `措施包括：一是……；二是……。`
+// stays one sentence, since its head needs its items.
 
 const TERMINATORS = new Set(['。', '！', '？', '!', '?']);
 const OPENERS: Record<string, string> = {
@@ -68,7 +69,13 @@ export function splitSentences(paragraph: string): string[] {
       continue;
     }
     if (ch === '；' || ch === ';') {
-      if (stack.length === 0 && ITEM_START.test(chars.slice(i + 1, i + 8).join(''))) push(i + 1);
+      if (
+        stack.length === 0 &&
+        ITEM_START.test(chars.slice(start, start + 8).join('')) &&
+        ITEM_START.test(chars.slice(i + 1, i + 8).join(''))
+      ) {
+        push(i + 1);
+      }
       continue;
     }
     if (!TERMINATORS.has(ch)) continue;

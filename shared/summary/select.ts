@@ -47,7 +47,10 @@ export function leadParagraph(sentences: ScoredSentence[], maxLength = Infinity,
     byParagraph.set(s.paragraph, list);
   }
   const all = [...byParagraph.keys()].sort((a, b) => a - b);
-  const paragraphs = all.some((p) => p >= leadFrom) ? all.filter((p) => p >= leadFrom) : all;
+  const from = all.some((p) => p >= leadFrom) ? all.filter((p) => p >= leadFrom) : all;
+  // The lead is the text above the first sub-heading, when there is any.
+  const firstSection = from.findIndex((p) => byParagraph.get(p)?.[0].opensSection);
+  const paragraphs = firstSection > 0 ? from.slice(0, firstSection) : from;
   let best = -1;
   let bestValue = -Infinity;
   for (const p of paragraphs.slice(0, LEAD_WINDOW)) {
@@ -65,7 +68,7 @@ export function leadParagraph(sentences: ScoredSentence[], maxLength = Infinity,
   return best >= 0 ? best : (paragraphs[0] ?? 0);
 }
 
-function overlapShare(a: Set<string>, chosen: Set<string>): number {
+function overlapShare(a: Set<number>, chosen: Set<number>): number {
   if (a.size === 0) return 0;
   let shared = 0;
   for (const x of a) if (chosen.has(x)) shared++;
@@ -100,7 +103,7 @@ export function selectSentences(sentences: ScoredSentence[], options: SelectOpti
   }
 
   if (length < LEAD_ENOUGH * targetLength || leadLength > maxLength) {
-    const seen = new Set<string>();
+    const seen = new Set<number>();
     for (const i of chosen) for (const b of sentences[i].bigrams) seen.add(b);
     for (;;) {
       let best = -1;
