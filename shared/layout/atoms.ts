@@ -72,6 +72,11 @@ interface Char {
 
 const QUARTER_EM = 0.25;
 
+/** White space a clipping may carry: ASCII and Unicode spaces, including the ideographic space. */
+function isSpace(cp: number): boolean {
+  return cp === 0x20 || cp === 0x09 || cp === 0x0d || cp === 0xa0 || cp === 0x3000 || (cp >= 0x2000 && cp <= 0x200b) || cp === 0x202f || cp === 0x205f || cp === 0x0c;
+}
+
 function sameStyle(a: StyledRun, b: StyledRun): boolean {
   return a.font === b.font && a.size === b.size && (a.rise ?? 0) === (b.rise ?? 0) && a.color === b.color && a.link === b.link && !!a.underline === !!b.underline;
 }
@@ -102,8 +107,8 @@ function tokenize(runs: StyledRun[], metrics: FontMetrics, onMissing?: MissingGl
   let pendingSpace = false;
   let pendingBreak = false;
   const missing: string[] = [];
-  const push = (t: Omit<Token, 'spaceBefore' | 'forcedBreakBefore'>): void => {
-    tokens.push({ ...t, spaceBefore: pendingSpace, forcedBreakBefore: pendingBreak });
+  const push = (text: string, run: StyledRun, kind: Token['kind'], font: FontKey, fallback: boolean): void => {
+    tokens.push({ text, run, kind, font, fallback, spaceBefore: pendingSpace, forcedBreakBefore: pendingBreak });
     pendingSpace = false;
     pendingBreak = false;
   };
@@ -116,7 +121,7 @@ function tokenize(runs: StyledRun[], metrics: FontMetrics, onMissing?: MissingGl
       i++;
       continue;
     }
-    if (/\s/.test(c.ch) || c.ch === '\u3000') {
+    if (isSpace(c.cp)) {
       // An ideographic space at a paragraph start is an indent the clipping typed; the layout indents itself.
       pendingSpace = tokens.length > 0 && !pendingBreak;
       i++;
@@ -130,7 +135,7 @@ function tokenize(runs: StyledRun[], metrics: FontMetrics, onMissing?: MissingGl
       if (isDoubledMark(c.ch)) {
         while (j < chars.length && chars[j].ch === c.ch && sameStyle(chars[j].run, c.run)) text += chars[j++].ch;
       }
-      push({ text, run: c.run, kind: 'cjk', font: face.font, fallback: face.fallback });
+      push(text, c.run, 'cjk', face.font, face.fallback);
       i = j;
       continue;
     }
@@ -139,14 +144,14 @@ function tokenize(runs: StyledRun[], metrics: FontMetrics, onMissing?: MissingGl
     let j = i + 1;
     while (j < chars.length) {
       const d = chars[j];
-      if (/\s/.test(d.ch) || d.ch === '\u3000' || isCjk(d.cp) || !sameStyle(d.run, c.run)) break;
+      if (isSpace(d.cp) || d.ch === '\n' || d.ch === '\u2028' || isCjk(d.cp) || !sameStyle(d.run, c.run)) break;
       if (!metrics.hasGlyph(c.run.font, d.cp)) break;
       // a slash or hyphen inside a long word is a break opportunity (URLs, DRG/DIP lists)
       text += d.ch;
       j++;
       if (text.length >= 24 && /[/\-_.?&=]/.test(d.ch)) break;
     }
-    push({ text, run: c.run, kind: 'latin', font: face.font, fallback: false });
+    push(text, c.run, 'latin', face.font, false);
     i = j;
   }
   if (missing.length > 0 && onMissing) onMissing(missing.join(''));
@@ -154,12 +159,13 @@ function tokenize(runs: StyledRun[], metrics: FontMetrics, onMissing?: MissingGl
 }
 
 function lastChar(s: string): string {
-  const arr = [...s];
-  return arr[arr.length - 1] ?? '';
+  if (s.length === 0) return '';
+  const lo = s.charCodeAt(s.length - 1);
+  return lo >= 0xdc00 && lo <= 0xdfff && s.length >= 2 ? s.slice(-2) : s.slice(-1);
 }
 
 function firstChar(s: string): string {
-  return [...s][0] ?? '';
+  return String.fromCodePoint(s.codePointAt(0) ?? 0);
 }
 
 /** May a line end between tokens a and b? */
@@ -206,9 +212,10 @@ export function buildAtoms(runs: StyledRun[], metrics: FontMetrics, onMissing?: 
       font: t.font,
       size,
       rise: t.run.rise ?? 0,
-      ...(t.run.color ? { color: t.run.color } : {}),
-      ...(t.run.link ? { link: t.run.link } : {}),
-      ...(t.run.underline ? { underline: true } : {}),
+      // every atom has the same shape (monomorphic objects keep the breaker fast)
+      color: t.run.color,
+      link: t.run.link,
+      underline: !!t.run.underline,
       kind: t.kind,
       width,
       naturalWidth: width,
@@ -219,7 +226,7 @@ export function buildAtoms(runs: StyledRun[], metrics: FontMetrics, onMissing?: 
       endShrink: t.kind === 'cjk' && t.text.length === 1 && isClosingCompressible(chN) ? half : 0,
       startShrink: t.kind === 'cjk' && t.text.length === 1 && isOpeningCompressible(ch0) ? half : 0,
       offset: 0,
-      ...(t.fallback ? { fallback: true } : {}),
+      fallback: t.fallback,
     });
   }
   compressAdjacentMarks(atoms);

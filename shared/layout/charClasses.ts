@@ -77,5 +77,6 @@ export function isHan(cp: number): boolean {
 
 /** Latin letters and digits: get a quarter-em from adjacent Han. */
 export function isAlnum(ch: string): boolean {
-  return /[0-9A-Za-z\u00c0-\u024f\u0370-\u03ff]/.test(ch);
+  const c = ch.charCodeAt(0);
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x3ff);
 }

@@ -43,6 +43,7 @@ export function loadFontSet(): FontSet {
 /** FontMetrics over fontkit faces; advances come from the same shaping call pdfkit draws with. */
 export function createMetrics(fonts: Record<FontKey, fontkit.Font | null>): FontMetrics {
   const advanceCache = new Map<FontKey, Map<string, number>>();
+  const glyphCache = new Map<FontKey, Map<number, boolean>>();
   const present = (key: FontKey): fontkit.Font => {
     const f = fonts[key] ?? fonts.serif;
     if (!f) throw new Error(`font ${key} is not loaded`);
@@ -55,14 +56,24 @@ export function createMetrics(fonts: Record<FontKey, fontkit.Font | null>): Font
       let w = cache.get(text);
       if (w === undefined) {
         const f = present(key);
-        w = (f.layout(text).advanceWidth * 1000) / f.unitsPerEm;
+        const cp = text.codePointAt(0) ?? 0;
+        // One CJK character: its glyph's advance (what shaping gives, without the cost of shaping).
+        const single = text.length === (cp > 0xffff ? 2 : 1) && cp >= 0x2e80;
+        w = ((single ? f.glyphForCodePoint(cp).advanceWidth : f.layout(text).advanceWidth) * 1000) / f.unitsPerEm;
         if (cache.size < 200_000) cache.set(text, w);
       }
       return w;
     },
     hasGlyph(key, cp) {
-      const f = fonts[key];
-      return !!f && f.hasGlyphForCodePoint(cp);
+      let cache = glyphCache.get(key);
+      if (!cache) glyphCache.set(key, (cache = new Map()));
+      let has = cache.get(cp);
+      if (has === undefined) {
+        const f = fonts[key];
+        has = !!f && f.hasGlyphForCodePoint(cp);
+        cache.set(cp, has);
+      }
+      return has;
     },
     ascent(key) {
       const f = present(key);

@@ -21,7 +21,7 @@ interface EmbeddedFontInternals {
 
 interface DocInternals {
   _font: EmbeddedFontInternals;
-  page: { height: number; fonts: Record<string, unknown> };
+  page: { fonts: Record<string, unknown> };
   addContent(op: string): void;
 }
 
@@ -69,18 +69,17 @@ export function showPieces(doc: Doc, item: TextItem): void {
     }
   }
   flushHex();
-  // pdfkit's page space is flipped (y down); text needs the PDF's own orientation back.
-  doc.save();
-  doc.transform(1, 0, 0, -1, 0, d.page.height);
-  const y = d.page.height - item.y;
   // Glyphs pulled back over a compressed mark's blank half overlap in the font's own widths;
   // ActualText tells text extraction (and copy-paste) what the line says.
-  if (backwards) d.addContent(`/Span <</ActualText <FEFF${utf16Hex(item.text)}>>> BDC`);
-  d.addContent('BT');
-  d.addContent(`1 0 0 1 ${num(item.x)} ${num(y)} Tm`);
-  d.addContent(`/${font.id} ${num(size)} Tf`);
-  d.addContent(`[${commands.join(' ')}] TJ`);
-  d.addContent('ET');
-  if (backwards) d.addContent('EMC');
-  doc.restore();
+  const ops = [
+    ...(backwards ? [`/Span <</ActualText <FEFF${utf16Hex(item.text)}>>> BDC`] : []),
+    'BT',
+    // pdfkit's page space is flipped (y down); a flipped text matrix sets glyphs upright again
+    `1 0 0 -1 ${num(item.x)} ${num(item.y)} Tm`,
+    `/${font.id} ${num(size)} Tf`,
+    `[${commands.join(' ')}] TJ`,
+    'ET',
+    ...(backwards ? ['EMC'] : []),
+  ];
+  d.addContent(ops.join('\n'));
 }
