@@ -4,10 +4,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LABELS } from '../../../../shared/document/issueDocument';
+import { ANCHORS, LABELS } from '../../../../shared/document/issueDocument';
 import { isLineEndProhibited, isLineStartProhibited } from '../../../../shared/layout/charClasses';
 import { renderIssuePdf, type PdfResult } from '../../../../electron/engine/pdf/index';
 import { fixtureDocument } from './fixtureDocument';
+import { inspectPdf } from './pdfInspect';
 
 const doc = fixtureDocument('2024-W47');
 let result: PdfResult;
@@ -76,6 +77,27 @@ describe('renderIssuePdf on the 2024-W47 fixture', () => {
     expect(compact(pages[result.pageCount - 1])).toContain('扫一扫');
     expect(pages[0].trim().split('\n').pop()?.trim()).not.toBe('1');
     expect(pages[1].trim().split('\n').pop()?.trim()).toBe('2');
+  });
+
+  it('lands every destination, link and outline item on the right page', () => {
+    const nav = inspectPdf(file);
+    expect(nav.dests.get(ANCHORS.viewpoint)).toBe(result.viewpointPage);
+    expect(nav.dests.get(ANCHORS.toc)).toBe(result.tocPage);
+    for (const a of doc.articles) expect(nav.dests.get(a.anchor), a.title).toBe(result.pageMap[a.id]);
+    // every 本期视点 and TOC entry links to its article; every article links back
+    const front = nav.links.filter((l) => l.page >= result.viewpointPage && l.page <= result.tocPage);
+    for (const a of doc.articles) expect(front.filter((l) => l.dest === a.anchor).length, a.title).toBeGreaterThanOrEqual(2);
+    const back = nav.links.filter((l) => l.dest === ANCHORS.viewpoint).map((l) => l.page);
+    expect(back).toHaveLength(doc.articles.length);
+    for (const l of nav.links) if (l.dest) expect(nav.dests.has(l.dest), l.dest).toBe(true);
+    // outline: 本期视点, 目录, then columns → articles, each on its title page, fitted
+    expect(nav.outline.map((o) => o.title).slice(0, 2)).toEqual(['本期视点', '目录']);
+    const columns = nav.outline.slice(2);
+    expect(columns.map((c) => c.title)).toEqual(doc.viewpoint.map((c) => c.column));
+    for (const c of columns) for (const k of c.kids) expect(k.fit).toBe(true);
+    const kids = columns.flatMap((c) => c.kids);
+    expect(kids.map((k) => k.page)).toEqual(doc.articles.map((a) => result.pageMap[a.id]));
+    expect(nav.catalog['/Lang']).toBe('u:zh-CN');
   });
 
   it('reports no missing glyphs for the fixture text', () => {
