@@ -17,11 +17,13 @@ export interface OpenWeeklyDeps {
   command(command: ShellCommand): void;
   error(messageZh: string): void;
   opened?(path: string): void;
+  /** whether the contract has the import channel (defaults to asking the contract) */
+  importAvailable?: boolean;
 }
 
 export async function openWeeklyFile(path: string, deps: OpenWeeklyDeps): Promise<string | null> {
   const name = basename(path);
-  if (!isChannel(IMPORT_WEEKLY_CHANNEL)) {
+  if (!(deps.importAvailable ?? isChannel(IMPORT_WEEKLY_CHANNEL))) {
     deps.error(`此版本还不能打开期刊文件“${name}”。`);
     return null;
   }
