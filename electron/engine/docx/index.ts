@@ -9,8 +9,9 @@ import { ListNumbering, type BlockContext } from './blocks';
 import type { ImageResolver } from './images';
 import { articlePages, backCoverPage, coverPage, headerText, tocPages, viewpointPages } from './issueParts';
 import { pageSetup, textWidth, type PageSetup, type PageSizeName } from './pageSetup';
+import { patchPackage } from './package';
 import { textRuns } from './runs';
-import { DEFAULT_FONTS, issueStyles, runFonts, STYLE, type DocxFonts } from './styles';
+import { DEFAULT_FONTS, issueStyles, patchStylesXml, runFonts, STYLE, type DocxFonts } from './styles';
 
 export interface DocxResult {
   docx: Buffer;
@@ -54,7 +55,11 @@ function sectionProperties(setup: PageSetup, type?: (typeof SectionType)[keyof t
 const blank = (): { default: Header } => ({ default: new Header({ children: [new Paragraph({ style: STYLE.header })] }) });
 const blankFooter = (): { default: Footer } => ({ default: new Footer({ children: [new Paragraph({ style: STYLE.footer })] }) });
 
-export async function renderIssueDocx(doc: IssueDocument, options: DocxOptions = {}): Promise<DocxResult> {
+/** The docx Document of an issue, before it is packed; `estimate()` gives the estimator's numbers once packed. */
+export async function buildIssueDocxDocument(
+  doc: IssueDocument,
+  options: DocxOptions = {},
+): Promise<{ document: Document; estimate: () => EstimatedPageNumbers | null }> {
   const fonts: DocxFonts = {
     body: options.fonts?.body?.trim() || DEFAULT_FONTS.body,
     heading: options.fonts?.heading?.trim() || DEFAULT_FONTS.heading,
@@ -104,11 +109,16 @@ export async function renderIssueDocx(doc: IssueDocument, options: DocxOptions =
     ],
   });
 
+  return { document, estimate: result };
+}
+
+export async function renderIssueDocx(doc: IssueDocument, options: DocxOptions = {}): Promise<DocxResult> {
+  const { document, estimate } = await buildIssueDocxDocument(doc, options);
   options.onStage?.('docx:layout');
-  const docx = await Packer.toBuffer(document);
+  const docx = patchPackage(await Packer.toBuffer(document), { 'word/styles.xml': patchStylesXml });
   options.onStage?.('docx:done');
 
-  const pages = result()?.bookmarkPageNumbers;
+  const pages = estimate()?.bookmarkPageNumbers;
   const estimatedPageMap: PageMap = {};
   for (const article of doc.articles) {
     const page = pages?.get(article.anchor);

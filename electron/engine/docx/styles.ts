@@ -24,11 +24,19 @@ export const DEFAULT_FONTS: DocxFonts = { body: 'SimSun', heading: 'SimHei' };
 const LATIN_BODY = 'Times New Roman';
 const LATIN_HEADING = 'Arial';
 
+/** Chinese text: Word applies its simplified-Chinese line-breaking rules (no line starts with ，。） etc.) only with it. */
+const LANGUAGE = { value: 'en-US', eastAsia: 'zh-CN' } as const;
+
 export type FontRole = 'body' | 'heading';
 
+/**
+ * The fonts of a run. The eastAsia hint makes Word draw the characters Chinese shares with Latin text (curly
+ * quotes, ·, —, …) in the Chinese font, full width, as Chinese Word itself marks typed text and as
+ * LibreOffice draws them between Chinese characters; without it Word draws “” narrow in the Latin font.
+ */
 export function runFonts(fonts: DocxFonts, role: FontRole): IFontAttributesProperties {
   const latin = role === 'body' ? LATIN_BODY : LATIN_HEADING;
-  return { ascii: latin, hAnsi: latin, cs: latin, eastAsia: fonts[role] };
+  return { ascii: latin, hAnsi: latin, cs: latin, eastAsia: fonts[role], hint: 'eastAsia' };
 }
 
 export const STYLE = {
@@ -95,7 +103,7 @@ export function issueStyles(fonts: DocxFonts): IStylesOptions {
       name: 'Normal',
       next: 'Normal',
       quickFormat: true,
-      run: { font: body, size: SIZE.body },
+      run: { font: body, size: SIZE.body, language: LANGUAGE },
       paragraph: { spacing: exact(SIZE.bodyLine) },
     },
     paragraph(STYLE.body, 'Body Text', { font: body, size: SIZE.body }, {
@@ -227,8 +235,22 @@ export function issueStyles(fonts: DocxFonts): IStylesOptions {
   ];
 
   return {
-    default: { document: { run: { font: body, size: SIZE.body } } },
+    default: { document: { run: { font: body, size: SIZE.body, language: LANGUAGE } } },
     paragraphStyles,
     characterStyles,
   };
+}
+
+/**
+ * Document defaults docx's options cannot write, patched into styles.xml once packed: punctuation never hangs
+ * past the margin (overflowPunct = 0), whatever the Word user's Normal template says, because docx's page
+ * estimate lays lines out without hanging punctuation. (LibreOffice 7.4 reads this switch inverted and hangs
+ * a closing 。 anyway; it recomputes the PAGEREF fields on load, so its readers still see right numbers.)
+ */
+export const PARAGRAPH_DEFAULTS_XML =
+  '<w:pPrDefault><w:pPr><w:widowControl/><w:overflowPunct w:val="0"/></w:pPr></w:pPrDefault>';
+
+/** styles.xml with our paragraph defaults in place of docx's empty ones; unchanged if docx already wrote some. */
+export function patchStylesXml(xml: string): string {
+  return xml.replace(/<w:pPrDefault\s*\/>/, PARAGRAPH_DEFAULTS_XML);
 }
