@@ -18,6 +18,8 @@ export interface SelectOptions {
 export const LEAD_ENOUGH = 0.5;
 /** How much of a candidate's bigrams may already be in the summary before it counts as repetition. */
 const REDUNDANCY_WEIGHT = 2.5;
+/** Sentences shorter than this (teasers, fragments) are never added to top up a short lead. */
+const MIN_ADD_LENGTH = 15;
 /** Candidates below this score are never added to top up a short lead. */
 const MIN_ADD_SCORE = -0.2;
 
@@ -58,7 +60,9 @@ export function leadParagraph(sentences: ScoredSentence[], maxLength = Infinity,
     const length = list.reduce((a, s) => a + s.length, 0);
     const asks = list.every((s) => /[？?][”’」』）)]*$/.test(s.text));
     const attribution = list.length <= 2 && list.some((s) => /(?:表示|说|指出|认为|介绍|称)[。！]?$/.test(s.text));
-    if (length < 30 || asks || attribution) continue;
+    // A teaser: a few words, or a short exclamation or question; a short plain statement can lead.
+    const teaser = length < 15 || (length < 30 && !/。[”’」』）)]*$/.test(list[list.length - 1].text));
+    if (teaser || asks || attribution) continue;
     const value = list[0].score + (length <= maxLength ? WHOLE_LEAD_BONUS : -WHOLE_LEAD_BONUS);
     if (best < 0 || value > bestValue + LEAD_OVERRIDE_MARGIN) {
       bestValue = value;
@@ -111,6 +115,8 @@ export function selectSentences(sentences: ScoredSentence[], options: SelectOpti
       for (let i = 0; i < sentences.length; i++) {
         if (chosen.has(i)) continue;
         const s = sentences[i];
+        // Text above the lead was passed over as a teaser or an introduction; fragments never help.
+        if (s.paragraph < lead || s.length < MIN_ADD_LENGTH) continue;
         if (s.score < MIN_ADD_SCORE || length + s.length > maxLength) continue;
         // Only if the summary gets closer to the target length.
         if (Math.abs(length + s.length - targetLength) >= Math.abs(length - targetLength)) continue;
