@@ -4,6 +4,8 @@ import { imageSource } from '../../../shared/lexical/FigureNode';
 import { parseMetadataLine, type MetadataLine } from '../../../shared/import/metadataLines';
 import { textKey } from '../../../shared/import/punctuation';
 import { textOf } from './htmlDocument';
+import { verifiedDataUrl } from './images';
+import { LIMITS } from './limits';
 
 export interface CleanResult {
   byline: MetadataLine;
@@ -69,19 +71,22 @@ function resolveLinksAndImages(
     if (abs && /^(https?|mailto):/i.test(abs)) a.setAttribute('href', abs);
     else a.removeAttribute('href');
   }
-  let localImages = 0;
+  // A link that lost its target (javascript:, data:, unresolvable) keeps only its text.
+  for (const a of body.querySelectorAll('a:not([href])')) a.replaceWith(...a.childNodes);
   let unresolved = 0;
+  let notImages = 0;
   for (const img of body.querySelectorAll('img')) {
     const src = imageSource(img);
     img.removeAttribute('data-src');
     img.removeAttribute('data-original');
-    if (src.startsWith('data:image/') || src.startsWith('media:')) {
+    if (src.startsWith('media:')) {
       img.setAttribute('src', src);
       continue;
     }
-    if (/^file:/i.test(src) || (/^[a-z]:\\/i.test(src))) {
-      localImages++;
-      img.setAttribute('src', '');
+    if (/^data:/i.test(src)) {
+      const verified = verifiedDataUrl(src, LIMITS.maxImageBytes);
+      if (!verified) notImages++;
+      img.setAttribute('src', verified ?? '');
       continue;
     }
     const local = !baseUrl && src && localImage && !/^[a-z][a-z0-9+.-]*:/i.test(src) ? localImage(src) : null;
@@ -92,8 +97,8 @@ function resolveLinksAndImages(
       img.setAttribute('src', '');
     }
   }
-  if (localImages > 0) warnings.push(`有 ${localImages} 张图片指向本机文件（file://），无法随剪报导入，请另行插入`);
-  if (unresolved > 0) warnings.push(`有 ${unresolved} 张图片的地址无法解析，已保留为空图`);
+  if (notImages > 0) warnings.push(`有 ${notImages} 张图片不是可识别的图片格式（或超过 ${LIMITS.maxImageBytes / 1024 / 1024} MB），已略去`);
+  if (unresolved > 0) warnings.push(`有 ${unresolved} 张图片的地址无法解析，已略去`);
 }
 
 const CAPTION_RE = /^(?:(?:图|图片|图表|表|附图|Figure|Fig\.?)\s*[\d一二三四五六七八九十]+|(?:数据|资料|图片)来源\s*[:：])/i;

@@ -6,7 +6,7 @@ import { convertWordLists } from '../../../shared/import/wordLists';
 import { cleanBody } from './cleanBody';
 import { ImportError } from './errors';
 import { extractContent } from './extractContent';
-import { parseHtml, textOf } from './htmlDocument';
+import { parseHtml, settleNoscript, textOf } from './htmlDocument';
 import { htmlToLexical } from './htmlToLexical';
 import { findPageByline, pickTitle, readPageMetadata } from './metadata';
 import { sanitizeHtml } from './sanitize';
@@ -29,15 +29,28 @@ function stem(fileName: string | undefined): string | null {
   return s === '' ? null : s;
 }
 
+/**
+ * Pasted HTML (a selection copied from a browser or Word) is a fragment the editor chose: take it whole.
+ * A saved or fetched page has <html>/<head>/<body> and goes through body extraction.
+ */
+export function isFragment(html: string): boolean {
+  return /<!--\s*StartFragment\s*-->/i.test(html) || !/<(html|head|body)[\s>]/i.test(html.slice(0, 4096));
+}
+
 export function importHtmlText(html: string, ctx: HtmlImportContext = {}): ImportedClipping {
   const label = ctx.fileName ?? ctx.url ?? '粘贴内容';
   const warnings = [...(ctx.warnings ?? [])];
   const page = parseHtml(html, ctx.url);
   const doc = page.window.document;
+  settleNoscript(doc);
   convertWordLists(doc.body ?? doc);
   const meta = readPageMetadata(doc);
   const pageByline: MetadataLine = ctx.trusted || meta.wechat ? {} : findPageByline(doc);
-  const extracted = ctx.trusted ? { html: doc.body?.innerHTML ?? '', method: 'body' as const } : extractContent(doc);
+  const wholeBody = ctx.trusted || isFragment(html);
+  const extracted = wholeBody ? { html: doc.body?.innerHTML ?? '', method: 'body' as const } : extractContent(doc);
+  // Word's clipboard points its images at local temp files; the sanitiser drops file: URLs, so count them first.
+  const localFiles = new Set([...doc.querySelectorAll('img[src], imagedata[src]')].map((i) => i.getAttribute('src') ?? '').filter((src) => /^file:|^[a-z]:\\/i.test(src)));
+  if (localFiles.size > 0) warnings.push(`有 ${localFiles.size} 张图片指向本机文件（file://），无法随剪报导入，已略去，请另行插入`);
   const { html: clean, removed } = sanitizeHtml(extracted.html, page);
   if (removed > 0 && !ctx.trusted) warnings.push(`已移除 ${removed} 处脚本、框架或不安全的属性`);
 

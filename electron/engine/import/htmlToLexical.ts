@@ -40,6 +40,12 @@ function $liftFigures(parent: ElementNode): void {
 }
 
 function $normalizeRoot(): void {
+  // A figure that lost its image and has no caption shows nothing: drop it (the importer warned).
+  const dropEmptyFigures = (node: LexicalNode): void => {
+    if ($isFigureNode(node) && node.getSrc() === '' && node.getCaption() === '') node.remove();
+    else if ($isElementNode(node)) for (const c of node.getChildren()) dropEmptyFigures(c);
+  };
+  dropEmptyFigures($getRoot());
   for (const block of $getRoot().getChildren()) {
     if ($isElementNode(block) && block.getChildren().some($isFigureNode)) $liftFigures(block);
   }

@@ -18,3 +18,14 @@ export function imageDataUrl(bytes: Uint8Array): string | null {
   const type = imageTypeOf(bytes);
   return type ? `data:${type};base64,${Buffer.from(bytes).toString('base64')}` : null;
 }
+
+/**
+ * A data: image URL re-issued with the type its bytes really have, or null when the bytes are not an
+ * image (or too big). Sanitising already refused data: URLs of other kinds.
+ */
+export function verifiedDataUrl(src: string, maxBytes: number): string | null {
+  const m = /^data:image\/[a-z0-9.+-]+;base64,([a-z0-9+/=\s]*)$/i.exec(src);
+  if (!m) return null;
+  if ((m[1].length * 3) / 4 > maxBytes) return null;
+  return imageDataUrl(Buffer.from(m[1], 'base64'));
+}
