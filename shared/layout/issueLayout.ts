@@ -28,6 +28,8 @@ export interface IssueLayout {
   missingGlyphs: MissingGlyphs[];
   /** rounds the page-number fixed point needed */
   rounds: number;
+  /** pages whose last slice is a heading (should be none) */
+  headingAtPageEnd: number[];
 }
 
 export interface IssueLayoutOptions extends PageOptions {
@@ -39,6 +41,7 @@ const MAX_ROUNDS = 8;
 
 interface ArticlePages {
   pages: PageItem[][];
+  endsWithHeading: boolean[];
   titleIndex: number;
   column: string;
 }
@@ -62,12 +65,13 @@ export function layoutIssue(doc: IssueDocument, ts: Typesetter, options: IssueLa
   options.onStage?.('layout articles');
   const articles: ArticlePages[] = doc.articles.map((article) => {
     const p = paginate(articleSlices(article, ctxFor(article.id)), frame);
-    return { pages: p.pages, titleIndex: p.marks.get(article.id) ?? 0, column: article.column };
+    return { pages: p.pages, endsWithHeading: p.endsWithHeading, titleIndex: p.marks.get(article.id) ?? 0, column: article.column };
   });
 
   options.onStage?.('settle page numbers');
   let pageMap: PageMap = {};
   let front: PageItem[][];
+  let frontEndsWithHeading: boolean[];
   let tocIndex = 0;
   let rounds = 0;
   let minFront = 0;
@@ -77,11 +81,15 @@ export function layoutIssue(doc: IssueDocument, ts: Typesetter, options: IssueLa
     const ctx = ctxFor(null);
     const p = paginate([...viewpointSlices(doc, pageMap, ctx), ...tocSlices(doc, pageMap, ctx)], frame);
     front = p.pages;
+    frontEndsWithHeading = p.endsWithHeading;
     tocIndex = p.marks.get(ANCHORS.toc) ?? 0;
     // Guard against a cycle (a number gaining a digit pushes a page, which takes it back):
     // from the fourth round on, never let the front matter shrink; pad it with a blank page.
     if (rounds > 3) minFront = Math.max(minFront, front.length);
-    while (front.length < minFront) front.push([]);
+    while (front.length < minFront) {
+      front.push([]);
+      frontEndsWithHeading.push(false);
+    }
     const next: PageMap = {};
     let start = 2 + front.length;
     doc.articles.forEach((article, k) => {
@@ -119,7 +127,10 @@ export function layoutIssue(doc: IssueDocument, ts: Typesetter, options: IssueLa
   const missingGlyphs: MissingGlyphs[] = [];
   for (const [articleId, chars] of missing) if (chars) missingGlyphs.push({ articleId, chars: uniqueChars(chars) });
 
-  return { style, pages, pageMap, viewpointPage: 2, tocPage: 2 + tocIndex, outline, missingGlyphs, rounds };
+  const endsWithHeading = [false, ...frontEndsWithHeading, ...articles.flatMap((a) => a.endsWithHeading), false];
+  const headingAtPageEnd = endsWithHeading.flatMap((e, k) => (e ? [k + 1] : []));
+
+  return { style, pages, pageMap, viewpointPage: 2, tocPage: 2 + tocIndex, outline, missingGlyphs, rounds, headingAtPageEnd };
 }
 
 /** Running header and footer page number; the text block moves to the binding side when mirrored. */
