@@ -1,0 +1,107 @@
+// npm run bench — export speed against the goals of issue #10, medians of repeated runs.
+// Each export runs in its own process (fonts loaded cold, as an editor's export would),
+// the reference office suite converts our DOCX in the same run, and sub-benchmarks follow.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { loadIssueFromManifest } from '../electron/engine/build/manifest';
+import type { Issue } from '../shared/model/issue';
+import { fmtMs, median, table } from './stats';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const root = resolve(import.meta.dirname, '..');
+const fixtures = resolve(root, '../shared/fixtures');
+const tsx = createRequire(import.meta.url).resolve('tsx/cli');
+const work = mkdtempSync(join(tmpdir(), 'weekly-bench-'));
+
+interface Once {
+  ms: number;
+  rss: number;
+  bytes: number;
+  pages: number | null;
+}
+
+function exportOnce(issueFile: string, format: 'pdf' | 'docx'): Once {
+  const out = execFileSync(process.execPath, [tsx, join(root, 'bench/exportOnce.ts'), issueFile, format], { encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop()!);
+}
+
+function timeCommand(cmd: string, args: string[]): number {
+  const t = performance.now();
+  const r = spawnSync(cmd, args, { stdio: 'pipe' });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+  return performance.now() - t;
+}
+
+/** Repeats the articles of the given issues until the issue has about `pages` pages. */
+function repeated(issues: Issue[], factor: number): Issue {
+  const columns = issues.flatMap((i) => i.columns);
+  const out: Issue = { ...issues[0], id: 'bench-long', columns: [] };
+  for (let k = 0; k < factor; k++) {
+    for (const c of columns) out.columns.push({ ...c, id: `${c.id}-${k}-${out.columns.length}`, articles: c.articles.map((a) => ({ ...a, id: `${a.id}-${k}` })) });
+  }
+  return out;
+}
+
+const w47 = await loadIssueFromManifest(join(fixtures, '2024-W47/manifest.json'));
+const w08 = await loadIssueFromManifest(join(fixtures, '2021-W08/manifest.json'));
+const cases: Array<[string, Issue]> = [
+  ['2024-W47', w47],
+  ['2021-W08', w08],
+  ['repeated ×3', repeated([w47, w08], 3)],
+];
+
+const rows: string[][] = [];
+const results: Record<string, { pdf: Once[]; docx: Once[] }> = {};
+for (const [name, issue] of cases) {
+  const file = join(work, `${name.replace(/\W+/g, '_')}.json`);
+  writeFileSync(file, JSON.stringify(issue));
+  const pdf = Array.from({ length: RUNS }, () => exportOnce(file, 'pdf'));
+  const docx = Array.from({ length: RUNS }, () => exportOnce(file, 'docx'));
+  results[name] = { pdf, docx };
+  rows.push([
+    name,
+    String(pdf[0].pages),
+    fmtMs(pdf.map((r) => r.ms)),
+    `${(median(pdf.map((r) => r.rss)) / 2 ** 20).toFixed(0)} MB`,
+    `${(pdf[0].bytes / 2 ** 20).toFixed(2)} MB`,
+    fmtMs(docx.map((r) => r.ms)),
+    `${(docx[0].bytes / 2 ** 10).toFixed(0)} KB`,
+  ]);
+}
+console.log(`\nExport, median of ${RUNS} runs (min–max), each in a fresh process\n`);
+console.log(table(['issue', 'pages', 'PDF export', 'PDF peak RSS', 'PDF size', 'DOCX export', 'DOCX size'], rows));
+
+const [shortPages, longPages] = [results['2021-W08'].pdf[0].pages ?? 1, results['repeated ×3'].pdf[0].pages ?? 1];
+const growth = median(results['repeated ×3'].pdf.map((r) => r.ms)) / median(results['2021-W08'].pdf.map((r) => r.ms));
+console.log(`\nPDF time growth: ${growth.toFixed(2)}× for ${(longPages / shortPages).toFixed(2)}× the pages (${shortPages} → ${longPages})`);
+
+// Whole build process vs the office suite on the same content.
+const manifest = join(fixtures, '2021-W08/manifest.json');
+const buildDir = join(work, 'build-w08');
+const builds = Array.from({ length: RUNS }, () => timeCommand(process.execPath, [tsx, join(root, 'electron/cli/main.ts'), 'build', manifest, '--out', buildDir, '--format', 'pdf']));
+console.log(`\nweekly build --format pdf (2021-W08, whole process, clippings → PDF): ${fmtMs(builds)}`);
+const soffice = ['soffice', 'libreoffice'].find((c) => spawnSync('which', [c]).status === 0);
+if (!soffice) {
+  console.log('LibreOffice: not installed (apt-get install libreoffice-writer-nogui) — office-suite comparison skipped');
+} else {
+  timeCommand(process.execPath, [tsx, join(root, 'electron/cli/main.ts'), 'build', manifest, '--out', buildDir, '--format', 'docx']);
+  const docxFile = join(buildDir, 'issue.docx');
+  const loDir = join(work, 'lo');
+  const profile = `-env:UserInstallation=file://${join(work, 'lo-profile')}`;
+  timeCommand(soffice, [profile, '--headless', '--convert-to', 'pdf', '--outdir', loDir, docxFile]); // warm the profile
+  const lo = Array.from({ length: RUNS }, () => timeCommand(soffice, [profile, '--headless', '--convert-to', 'pdf', '--outdir', loDir, docxFile]));
+  console.log(`LibreOffice DOCX → PDF of the same issue: ${fmtMs(lo)}`);
+  console.log(`ratio ours/theirs: ${(median(builds) / median(lo)).toFixed(2)} (goal ≤ 0.33)`);
+}
+
+// Sub-benchmarks owned by their modules, when present.
+for (const sub of ['pdf', 'docx', 'archive', 'summary'].filter(() => !process.env.BENCH_ONLY_MAIN)) {
+  const file = join(root, 'bench', `${sub}.ts`);
+  if (!existsSync(file)) continue;
+  console.log(`\n── bench/${sub}.ts ──`);
+  const r = spawnSync(process.execPath, [tsx, file], { stdio: 'inherit', env: { ...process.env, BENCH_RUNS: String(RUNS) } });
+  if (r.status !== 0) console.log(`bench/${sub}.ts exited with ${r.status}`);
+}

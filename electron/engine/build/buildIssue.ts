@@ -1,0 +1,95 @@
+// The whole build: manifest → Issue → IssueDocument → PDF / DOCX / issue.json, stage by stage.
+// Outputs are written to temporary files and renamed at the end, so a failed build leaves no half PDF.
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { buildIssueDocument, type IssueDocument, type PageMap } from '../../../shared/document/issueDocument';
+import type { Issue } from '../../../shared/model/issue';
+import { renderIssueDocx } from '../docx/index';
+import { renderIssuePdf } from '../pdf/index';
+import { loadIssueFromManifest } from './manifest';
+
+export type OutputFormat = 'pdf' | 'docx';
+
+export interface BuildOptions {
+  outDir: string;
+  formats?: OutputFormat[];
+  pageSize?: 'A4' | '16K';
+  /** called once per finished stage with its duration in ms */
+  onStage?: (stage: string, ms: number) => void;
+  onWarning?: (message: string) => void;
+}
+
+export interface IssueSummaryJson {
+  pages: number | null;
+  articles: Array<{ id: string; column: string; title: string; source: string; author: string | null; startPage: number | null; summary: string }>;
+  missingGlyphs?: Array<{ articleId: string | null; chars: string }>;
+}
+
+export interface BuildResult {
+  issue: Issue;
+  files: string[];
+  json: IssueSummaryJson;
+}
+
+export function issueJson(doc: IssueDocument, pages: number | null, pageMap: PageMap | null): IssueSummaryJson {
+  const summaries = new Map(doc.viewpoint.flatMap((c) => c.entries.map((e) => [e.articleId, e.summary] as const)));
+  return {
+    pages,
+    articles: doc.articles.map((a) => ({
+      id: a.id,
+      column: a.column,
+      title: a.title,
+      source: a.source,
+      author: a.author,
+      startPage: pageMap ? (pageMap[a.id] ?? null) : null,
+      summary: summaries.get(a.id) ?? '',
+    })),
+  };
+}
+
+async function timed<T>(stage: string, options: BuildOptions, work: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  const result = await work();
+  options.onStage?.(stage, performance.now() - start);
+  return result;
+}
+
+export async function buildIssueFromManifest(manifestPath: string, options: BuildOptions): Promise<BuildResult> {
+  const issue = await timed('import', options, () => loadIssueFromManifest(manifestPath, { onWarning: options.onWarning }));
+  return buildIssue(issue, options);
+}
+
+export async function buildIssue(issue: Issue, options: BuildOptions): Promise<BuildResult> {
+  const formats = options.formats ?? ['pdf', 'docx'];
+  const doc = buildIssueDocument(issue);
+  const pending: Array<{ tmp: string; final: string }> = [];
+  let json = issueJson(doc, null, null);
+  try {
+    await mkdir(options.outDir, { recursive: true });
+    const stage = async (name: string, bytes: Uint8Array | string): Promise<void> => {
+      const final = join(options.outDir, name);
+      const tmp = `${final}.partial-${process.pid}`;
+      await writeFile(tmp, bytes);
+      pending.push({ tmp, final });
+    };
+    if (formats.includes('pdf')) {
+      const pdf = await timed('pdf', options, () => renderIssuePdf(doc, { pageSize: options.pageSize }));
+      for (const m of pdf.missingGlyphs) {
+        options.onWarning?.(`characters missing from the font${m.articleId ? ` in article ${m.articleId}` : ''}: ${m.chars} (drawn with a fallback font)`);
+      }
+      json = issueJson(doc, pdf.pageCount, pdf.pageMap);
+      if (pdf.missingGlyphs.length > 0) json.missingGlyphs = pdf.missingGlyphs;
+      await stage('issue.pdf', pdf.pdf);
+    }
+    if (formats.includes('docx')) {
+      const docx = await timed('docx', options, () => renderIssueDocx(doc, { pageSize: options.pageSize }));
+      await stage('issue.docx', docx.docx);
+    }
+    await stage('issue.json', `${JSON.stringify(json, null, 2)}\n`);
+    for (const p of pending) await rename(p.tmp, p.final);
+    return { issue, files: pending.map((p) => p.final), json };
+  } catch (e) {
+    await Promise.all(pending.map((p) => rm(p.tmp, { force: true })));
+    throw e;
+  }
+}
