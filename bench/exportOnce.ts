@@ -10,7 +10,7 @@ const [file, format] = process.argv.slice(2);
 const issue = issueSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
 const start = performance.now();
 const doc = buildIssueDocument(issue);
-let bytes = 0;
+let bytes: number;
 let pages: number | null = null;
 if (format === 'docx') {
   bytes = (await renderIssueDocx(doc)).docx.length;
