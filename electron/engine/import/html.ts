@@ -8,7 +8,7 @@ import { ImportError } from './errors';
 import { extractContent } from './extractContent';
 import { parseHtml, settleNoscript, textOf } from './htmlDocument';
 import { htmlToLexical } from './htmlToLexical';
-import { findPageByline, pickTitle, readPageMetadata } from './metadata';
+import { findPageByline, pickTitle, readPageMetadata, type PageMetadata } from './metadata';
 import { sanitizeHtml } from './sanitize';
 import type { ImportedClipping } from './types';
 
@@ -37,8 +37,19 @@ export function isFragment(html: string): boolean {
   return /<!--\s*StartFragment\s*-->/i.test(html) || !/<(html|head|body)[\s>]/i.test(html.slice(0, 4096));
 }
 
-export function importHtmlText(html: string, ctx: HtmlImportContext = {}): ImportedClipping {
-  const label = ctx.fileName ?? ctx.url ?? '粘贴内容';
+interface CleanedPage {
+  meta: PageMetadata;
+  pageByline: MetadataLine;
+  byline: MetadataLine;
+  title: string | null;
+  /** the clean article body, in its own jsdom document */
+  body: HTMLElement;
+  warnings: string[];
+  close: () => void;
+}
+
+/** Everything up to the Lexical conversion: parse, repair, extract, sanitise, clean. */
+function cleanPage(html: string, ctx: HtmlImportContext): CleanedPage {
   const warnings = [...(ctx.warnings ?? [])];
   const page = parseHtml(html, ctx.url);
   const doc = page.window.document;
@@ -49,36 +60,54 @@ export function importHtmlText(html: string, ctx: HtmlImportContext = {}): Impor
   const wholeBody = ctx.trusted || isFragment(html);
   const extracted = wholeBody ? { html: doc.body?.innerHTML ?? '', method: 'body' as const } : extractContent(doc);
   // Word's clipboard points its images at local temp files; the sanitiser drops file: URLs, so count them first.
-  const localFiles = new Set([...doc.querySelectorAll('img[src], imagedata[src]')].map((i) => i.getAttribute('src') ?? '').filter((src) => /^file:|^[a-z]:\\/i.test(src)));
+  const localFiles = new Set(
+    [...doc.querySelectorAll('img[src], imagedata[src]')].map((i) => i.getAttribute('src') ?? '').filter((src) => /^file:|^[a-z]:\\/i.test(src)),
+  );
   if (localFiles.size > 0) warnings.push(`有 ${localFiles.size} 张图片指向本机文件（file://），无法随剪报导入，已略去，请另行插入`);
   const { html: clean, removed } = sanitizeHtml(extracted.html, page);
   if (removed > 0 && !ctx.trusted) warnings.push(`已移除 ${removed} 处脚本、框架或不安全的属性`);
+  page.window.close();
 
   const bodyDom = parseHtml(`<!DOCTYPE html><html><body>${clean}</body></html>`, ctx.url);
   const body = bodyDom.window.document.body;
-  let title = pickTitle(meta);
+  const title = pickTitle(meta);
   const { byline, warnings: cleanWarnings } = cleanBody(body, { title, baseUrl: ctx.url, localImage: ctx.localImage });
   warnings.push(...cleanWarnings);
+  return { meta, pageByline, byline, title, body, warnings, close: () => bodyDom.window.close() };
+}
 
-  if (textOf(body) === '' && !body.querySelector('img')) {
-    throw new ImportError('import-no-content', label, '没有找到正文内容', 'no article text was found');
+/** The clean body HTML the importer converts to Lexical (for the paste preview and the sanitiser tests). */
+export function cleanHtml(html: string, ctx: HtmlImportContext = {}): { html: string; warnings: string[] } {
+  const cleaned = cleanPage(html, ctx);
+  const out = { html: cleaned.body.innerHTML, warnings: cleaned.warnings };
+  cleaned.close();
+  return out;
+}
+
+export function importHtmlText(html: string, ctx: HtmlImportContext = {}): ImportedClipping {
+  const label = ctx.fileName ?? ctx.url ?? '粘贴内容';
+  const { meta, pageByline, byline, body, warnings, close, title: pageTitle } = cleanPage(html, ctx);
+  let title = pageTitle;
+  try {
+    if (textOf(body) === '' && !body.querySelector('img')) {
+      throw new ImportError('import-no-content', label, '没有找到正文内容', 'no article text was found');
+    }
+    if (!title) {
+      title = stem(ctx.fileName) ?? normalizeTitle(textOf(body).slice(0, 40));
+      warnings.push('页面没有标题，已用文件名或正文开头代替，请核对');
+    }
+    const source = byline.source ?? meta.wechat?.account ?? pageByline.source ?? meta.siteName ?? meta.authorMeta ?? (ctx.url ? new URL(ctx.url).hostname : '');
+    if (source === '') warnings.push('没有找到来源，请补上“来源”');
+    const authorRaw = byline.author ?? meta.wechat?.author ?? pageByline.author ?? null;
+    return {
+      title: normalizeTitle(title),
+      source: normalizeTitle(source),
+      author: authorRaw ? normalizeAuthor(authorRaw) || null : null,
+      url: ctx.url ?? meta.canonicalUrl ?? null,
+      content: htmlToLexical(body.ownerDocument),
+      warnings,
+    };
+  } finally {
+    close();
   }
-  if (!title) {
-    title = stem(ctx.fileName) ?? normalizeTitle(textOf(body).slice(0, 40));
-    warnings.push('页面没有标题，已用文件名或正文开头代替，请核对');
-  }
-  const source = byline.source ?? meta.wechat?.account ?? pageByline.source ?? meta.siteName ?? meta.authorMeta ?? (ctx.url ? new URL(ctx.url).hostname : '');
-  if (source === '') warnings.push('没有找到来源，请补上“来源”');
-  const authorRaw = byline.author ?? meta.wechat?.author ?? pageByline.author ?? null;
-  const content = htmlToLexical(bodyDom.window.document);
-  page.window.close();
-  bodyDom.window.close();
-  return {
-    title: normalizeTitle(title),
-    source: normalizeTitle(source),
-    author: authorRaw ? normalizeAuthor(authorRaw) || null : null,
-    url: ctx.url ?? meta.canonicalUrl ?? null,
-    content,
-    warnings,
-  };
 }

@@ -11,6 +11,11 @@ export interface SanitizeReport {
 
 export function sanitizeHtml(html: string, dom: JSDOM): SanitizeReport {
   const purify = createDOMPurify(dom.window as unknown as Window & typeof globalThis);
+  // Inline styles stay only for what Lexical reads from them (bold, italic, alignment); one that
+  // loads anything (url(), @import, expression()) or names a script URL goes.
+  purify.addHook('uponSanitizeAttribute', (_node, data) => {
+    if (data.attrName === 'style' && /url\s*\(|expression\s*\(|javascript:|@import|behavior\s*:/i.test(data.attrValue)) data.keepAttr = false;
+  });
   const clean = purify.sanitize(html, { ...SANITIZE_CONFIG, RETURN_TRUSTED_TYPE: false }) as unknown as string;
   // Count what matters to an editor: removed elements (scripts, frames, SVG …) and event handlers or
   // script URLs. DOMPurify also lists the <body> it parsed into and harmless attributes (data-*, ids).
