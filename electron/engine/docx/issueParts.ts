@@ -10,10 +10,13 @@ import { STYLE, type DocxFonts } from './styles';
 
 const PAGE_REF_SLOT = '\u0000';
 
-/** `——第 `, field, ` 页`: the label's text around the page number, taken from LABELS so both exports agree. */
+/**
+ * `——第 `, field, ` 页`: the label's text around the page number, taken from LABELS so both exports agree.
+ * The spaces beside the number are no-break spaces, so `第 18 页` never splits across lines.
+ */
 export function pageRefParts(): [string, string] {
-  const [before, after] = LABELS.pageRef(PAGE_REF_SLOT).split(PAGE_REF_SLOT);
-  return [before, after ?? ''];
+  const [before, after = ''] = LABELS.pageRef(PAGE_REF_SLOT).split(PAGE_REF_SLOT);
+  return [before.replace(/ $/, '\u00a0'), after.replace(/^ /, '\u00a0')];
 }
 
 function para(style: string, children: ParagraphChild[], extra: Omit<IParagraphOptions, 'style' | 'children'> = {}): Paragraph {

@@ -213,7 +213,7 @@ export function issueStyles(fonts: DocxFonts): IStylesOptions {
     }),
     paragraph(STYLE.tocEntry, 'TOC Entry', { font: body, size: SIZE.small }, {
       spacing: exact(SIZE.smallLine),
-      indent: { left: 420, right: 480 },
+      indent: { left: 420 },
     }),
     paragraph(STYLE.articleSource, 'Article Source', { font: body, size: SIZE.small, color: '595959' }, {
       alignment: AlignmentType.CENTER,
