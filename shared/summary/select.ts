@@ -31,7 +31,7 @@ export function summaryLength(text: string): number {
 /** Paragraphs looked at for the lead: the opening of an article, not its middle. */
 const LEAD_WINDOW = 3;
 /** Preference for a lead paragraph that fits the limit whole over one that must be cut. */
-const WHOLE_LEAD_BONUS = 0.3;
+const WHOLE_LEAD_BONUS = 0.5;
 /** How much better a later paragraph must open to replace the first one as the lead. */
 const LEAD_OVERRIDE_MARGIN = 0.4;
 
@@ -137,7 +137,16 @@ export function selectSentences(sentences: ScoredSentence[], options: SelectOpti
   const texts = order.map((i, k) =>
     k + 1 < order.length && order[k + 1] !== i + 1 ? sentences[i].text.replace(/[；;]$/, '。') : sentences[i].text,
   );
+  if (texts.length > 0) texts[0] = stripOpeningFiller(texts[0]);
   return joinSentences(texts);
+}
+
+/** Reporting fillers that editors drop when a sentence opens the 提要: `据了解，近日，……`. */
+const OPENING_FILLER = /^(?:据了解|据悉|据介绍|记者了解到|记者获悉|记者从[^，,]{2,20}获悉|笔者了解到)[，,]\s*/;
+
+export function stripOpeningFiller(sentence: string): string {
+  const rest = sentence.replace(OPENING_FILLER, '');
+  return rest !== sentence && summaryLength(rest) >= 10 ? rest : sentence;
 }
 
 function bestFitting(sentences: ScoredSentence[], chosen: Set<number>, maxLength: number): number {

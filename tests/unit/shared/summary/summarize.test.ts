@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../../../shared/content/blocks';
 import { summarize } from '../../../../shared/summary/index';
-import { fitOverlong, joinSentences, summaryLength } from '../../../../shared/summary/select';
+import { fitOverlong, joinSentences, stripOpeningFiller, summaryLength } from '../../../../shared/summary/select';
 import { splitSentences } from '../../../../shared/summary/segment';
 
 const p = (text: string): Block => ({ kind: 'paragraph', runs: [{ text }] });
@@ -137,5 +137,16 @@ describe('fitOverlong', () => {
   });
   it('returns empty when not even the first clause fits', () => {
     expect(fitOverlong('医保部门要及时反馈质控情况，省医保局设立专门邮箱。', 5)).toBe('');
+  });
+});
+
+describe('stripOpeningFiller', () => {
+  it('drops a reporting filler that opens the summary', () => {
+    expect(stripOpeningFiller('据了解，近日，三明市医保局下发通知。')).toBe('近日，三明市医保局下发通知。');
+    expect(stripOpeningFiller('记者从国家医保局获悉，第十批集采将于近期开展。')).toBe('第十批集采将于近期开展。');
+  });
+  it('keeps the sentence when little would remain or there is no filler', () => {
+    expect(stripOpeningFiller('据悉，已完成。')).toBe('据悉，已完成。');
+    expect(stripOpeningFiller('据统计，全国已有 49 个试点城市。')).toBe('据统计，全国已有 49 个试点城市。');
   });
 });
