@@ -43,10 +43,16 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** Chinese (and other CJK) characters are indexed as overlapping pairs, not as words. */
 export function isCjk(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 0x2e80) return false;
+  if (c >= 0x4e00 && c <= 0x9fff) return true;
   return CJK.test(ch);
 }
 
 /** Letters and digits outside CJK (Latin, digits, Greek…) form space-free words like "drg", "5g", "2025". */
 export function isWordChar(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  if (c >= 0x4e00 && c <= 0x9fff) return false;
   return WORD_CHAR.test(ch) && !CJK.test(ch);
 }

@@ -23,35 +23,55 @@ export interface SnippetOptions {
 
 const ELLIPSIS = '…';
 
-interface Compact {
+/** Text with whitespace removed and characters folded, and where each character came from. */
+export interface PreparedText {
+  text: string;
   chars: string;
   /** index in the original text of each compact character */
-  origin: number[];
+  origin: Uint32Array;
 }
 
-function compactOf(text: string): Compact {
-  let chars = '';
-  const origin: number[] = [];
+// Decoding the folded code units in one call is far faster than building the string piecewise.
+const utf16 = new TextDecoder('utf-16le');
+
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x3000 || code === 0xfeff || (code >= 0x2000 && code <= 0x200b);
+}
+
+/** Folds once so several words can be looked up cheaply (this runs for every search hit). */
+export function prepareText(text: string): PreparedText {
+  const origin = new Uint32Array(text.length);
+  const codes = new Uint16Array(text.length);
+  let n = 0;
   for (let i = 0; i < text.length; i++) {
-    const ch = foldChar(text[i]);
-    if (/\s/u.test(ch)) continue;
-    chars += ch;
-    origin.push(i);
+    let c = text.charCodeAt(i);
+    if (isSpace(c)) continue;
+    if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+    if (c >= 65 && c <= 90) c += 32;
+    else if (c >= 0x80 && (c < 0x3000 || c > 0x9fff)) c = foldChar(text[i]).charCodeAt(0);
+    codes[n] = c;
+    origin[n] = i;
+    n++;
   }
-  return { chars, origin };
+  const chars = utf16.decode(codes.subarray(0, n));
+  return { text, chars, origin: origin.subarray(0, n) };
+}
+
+function matchesIn(prepared: PreparedText, word: string): Highlight[] {
+  const needle = prepareText(word).chars;
+  const out: Highlight[] = [];
+  if (!needle) return out;
+  const { chars, origin } = prepared;
+  for (let at = chars.indexOf(needle); at !== -1; at = chars.indexOf(needle, at + needle.length)) {
+    out.push({ start: origin[at], end: origin[at + needle.length - 1] + 1 });
+  }
+  return out;
 }
 
 /** Every place in `text` where one of `words` occurs, sorted, overlaps merged. */
-export function findMatches(text: string, words: string[]): Highlight[] {
-  const { chars, origin } = compactOf(text);
-  const found: Highlight[] = [];
-  for (const word of words) {
-    const needle = compactOf(word).chars;
-    if (!needle) continue;
-    for (let at = chars.indexOf(needle); at !== -1; at = chars.indexOf(needle, at + needle.length)) {
-      found.push({ start: origin[at], end: origin[at + needle.length - 1] + 1 });
-    }
-  }
+export function findMatches(text: string | PreparedText, words: string[]): Highlight[] {
+  const prepared = typeof text === 'string' ? prepareText(text) : text;
+  const found = words.flatMap((w) => matchesIn(prepared, w));
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: Highlight[] = [];
   for (const h of found) {
@@ -63,25 +83,37 @@ export function findMatches(text: string, words: string[]): Highlight[] {
 }
 
 /** How many of `words` occur in `text` (each counted once): used to pick the field to cut from. */
-export function countMatchedWords(text: string, words: string[]): number {
-  return words.filter((w) => findMatches(text, [w]).length > 0).length;
+export function countMatchedWords(text: string | PreparedText, words: string[]): number {
+  const prepared = typeof text === 'string' ? prepareText(text) : text;
+  return words.filter((w) => matchesIn(prepared, w).length > 0).length;
+}
+
+/** Matches before index i that still start at or after `from` (the lead can reach back over them). */
+function countBefore(matches: Highlight[], i: number, from: number): number {
+  let n = 0;
+  for (let k = i - 1; k >= 0 && matches[k].start >= from; k--) n++;
+  return n;
 }
 
 /**
  * The window of `text` holding the most matches (earliest on a tie), with line breaks shown as
  * spaces and ellipses where it was cut. Without matches, the beginning of the text.
  */
-export function buildSnippet(text: string, words: string[], options: SnippetOptions = {}): Snippet {
+export function buildSnippet(text: string | PreparedText, words: string[], options: SnippetOptions = {}): Snippet {
   const maxLength = options.maxLength ?? 120;
   const lead = options.lead ?? 20;
-  const flat = text.replace(/\s+/gu, (s) => ' '.repeat(s.length));
-  const matches = findMatches(flat, words);
+  const prepared = typeof text === 'string' ? prepareText(text) : text;
+  const matches = findMatches(prepared, words);
   let start = 0;
   if (matches.length > 0) {
     let best = -1;
-    for (const m of matches) {
-      const from = Math.max(0, m.start - lead);
-      const count = matches.filter((o) => o.start >= from && o.end <= from + maxLength).length;
+    // Sliding window over the sorted matches: count those inside [from, from + maxLength).
+    let j = 0;
+    for (let i = 0; i < matches.length; i++) {
+      const from = Math.max(0, matches[i].start - lead);
+      if (j < i) j = i;
+      while (j < matches.length && matches[j].end <= from + maxLength) j++;
+      const count = j - i + (i > 0 ? countBefore(matches, i, from) : 0);
       if (count > best) {
         best = count;
         start = from;
@@ -89,11 +121,13 @@ export function buildSnippet(text: string, words: string[], options: SnippetOpti
     }
   }
   // Prefer not to start mid-way through a run of spaces.
-  while (start > 0 && start < flat.length && flat[start] === ' ') start++;
-  const end = Math.min(flat.length, start + maxLength);
+  const full = prepared.text;
+  while (start > 0 && start < full.length && /\s/u.test(full[start])) start++;
+  const end = Math.min(full.length, start + maxLength);
   const prefix = start > 0 ? ELLIPSIS : '';
-  const suffix = end < flat.length ? ELLIPSIS : '';
-  const body = flat.slice(start, end);
+  const suffix = end < full.length ? ELLIPSIS : '';
+  // Whitespace (line breaks between blocks) shows as spaces; same length, so offsets hold.
+  const body = full.slice(start, end).replace(/\s/gu, ' ');
   const highlights = matches
     .filter((m) => m.start >= start && m.start < end)
     .map((m) => ({ start: m.start - start + prefix.length, end: Math.min(m.end, end) - start + prefix.length }));

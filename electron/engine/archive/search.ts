@@ -1,6 +1,6 @@
 // Full-text search over titles, 来源, 提要 and bodies, ranked by BM25 with titles weighing most.
 import { parseQuery, toFtsMatch } from '../../../shared/search/segment';
-import { buildSnippet, countMatchedWords, type Highlight } from '../../../shared/search/snippet';
+import { buildSnippet, countMatchedWords, prepareText, type Highlight } from '../../../shared/search/snippet';
 import type { ReadableDB } from './db';
 
 export interface SearchOptions {
@@ -110,8 +110,15 @@ export function search(db: ReadableDB, query: string, options: SearchOptions = {
   for (const { seq, rank } of ranked) {
     const row = load.get(seq) as HitRow | undefined;
     if (!row) continue;
-    // Cut the snippet from the body unless the 提要 holds more of the query words.
-    const text = countMatchedWords(row.summary, highlightWords) > countMatchedWords(row.plain_text, highlightWords) ? row.summary : row.plain_text;
+    // Cut the snippet from the 提要 when it holds every query word (short, and written to be read),
+    // else from the body unless the 提要 holds more of them.
+    const summary = prepareText(row.summary);
+    const inSummary = countMatchedWords(summary, highlightWords);
+    let text = summary;
+    if (inSummary < highlightWords.length) {
+      const body = prepareText(row.plain_text);
+      if (countMatchedWords(body, highlightWords) >= inSummary) text = body;
+    }
     const snippet = buildSnippet(text, highlightWords, { maxLength: options.snippetLength ?? 120 });
     hits.push({
       issueId: row.issue_id,
