@@ -12,7 +12,10 @@ export interface CleanParagraph {
 
 /** Lines that carry metadata or credits, not article text. */
 const META_LINE =
-  /^[\s【[（(]*(?:来源|来\s*源|作者|作\s*者|编者按|编者的话|责任编辑|责编|编辑|主编|审核|审校|校对|排版|美编|图片来源|图片|图源|摄影|资料来源|数据来源|信息来源|文章来源|本文来源|原文来源|原标题|原文标题|转自|出处|撰文|撰稿|文字|记者|通讯员|供稿|监制|统筹|策划|声明|免责声明|版权声明|注|备注|参考文献|参考资料)\s*(?:[】\]]\s*[：:|｜丨/]?|[：:|｜丨/])/;
+  /^[\s【[（(]*(?:来源|来\s*源|作者|作\s*者|编者按|编者的话|责任编辑|责编|编辑|主编|审核|审校|校对|排版|美编|图片来源|图片|图源|摄影|资料来源|数据来源|信息来源|文章来源|本文来源|原文来源|原标题|原文标题|转自|转载自|本文转载自|原文链接|原文地址|文章链接|出处|撰文|撰稿|文字|记者|通讯员|供稿|监制|统筹|策划|声明|免责声明|版权声明|注|备注|参考文献|参考资料)\s*(?:[】\]]\s*[：:|｜丨/]?|[：:|｜丨/])/;
+/** A byline of names only: `本报记者 张三 通讯员 李四`, `文/王五`. */
+const BYLINE =
+  /^(?:(?:(?:本报|本刊|本网|本台)?(?:特约)?(?:记者|通讯员|实习生|撰文|摄影|编辑|编译)\s*[|｜/／：:]?|(?:文\s*[/／]\s*图|文|图)\s*[|｜/／：:])\s*[\p{Script=Han}·]{2,4}[\s、，,]*)+$/u;
 /** WeChat / web boilerplate: follow prompts, share prompts, reprint notices. */
 const BOILERPLATE =
   /点击.{0,6}(?:蓝字|关注|上方|下方)|关注我们|长按.{0,6}(?:二维码|识别)|扫码关注|扫一扫|识别二维码|阅读原文|点个?[“"]?在看|分享.{0,4}朋友圈|转载请|未经授权|版权归.{0,10}所有|如有侵权|侵删|欢迎转发|星标|设为星标|往期回顾|往期推荐|推荐阅读|相关阅读|延伸阅读/;
@@ -60,6 +63,7 @@ export function isNoise(text: string): boolean {
   const t = text.trim();
   if (t === '') return true;
   if (META_LINE.test(t)) return true;
+  if (t.length <= 40 && BYLINE.test(t)) return true;
   if (DATE_ONLY.test(t)) return true;
   if (CAPTION.test(t) && t.length < 80) return true;
   if (BOILERPLATE.test(t) && t.length < 120) return true;

@@ -62,7 +62,10 @@ export function leadParagraph(sentences: ScoredSentence[], maxLength = Infinity,
     const attribution = list.length <= 2 && list.some((s) => /(?:表示|说|指出|认为|介绍|称)[。！]?$/.test(s.text));
     // A teaser: a few words, or a short exclamation or question; a short plain statement can lead.
     const teaser = length < 15 || (length < 30 && !/。[”’」』）)]*$/.test(list[list.length - 1].text));
-    if (teaser || asks || attribution) continue;
+    // A hook: the paragraph trails off (`……`) or ends on a question or a colon, leading the
+    // reader on rather than stating the news.
+    const hook = /(?:……|…|\.{3,}|[？?：:])[”’」』）)]*$/.test(list[list.length - 1].text);
+    if (teaser || asks || attribution || hook) continue;
     const value = list[0].score + (length <= maxLength ? WHOLE_LEAD_BONUS : -WHOLE_LEAD_BONUS);
     if (best < 0 || value > bestValue + LEAD_OVERRIDE_MARGIN) {
       bestValue = value;

@@ -24,6 +24,12 @@ describe('isNoise: metadata and credit lines', () => {
     '审核：陈某 | 校对：刘某',
     '注：文中数据截至 2023 年底。',
     '参考文献：[1] 王某. 医保支付研究.',
+    '本文转载自：健康界',
+    '原文链接：https://example.com/a/1',
+    '本报记者 张三 通讯员 李四',
+    '文/王五',
+    '文｜赵六',
+    '（责任编辑：赵六）',
   ])('drops %s', (line) => {
     expect(isNoise(line)).toBe(true);
   });
@@ -62,6 +68,10 @@ describe('isNoise: captions, boilerplate, stray lines', () => {
     '扫码支付已在全市定点药店普及，群众购药更加方便快捷，医保结算效率明显提升。',
     '2024 年全国医保基金总收入 3.5 万亿元。',
     'DRG/DIP 支付方式改革全面推开',
+    '记者从国家医保局获悉，第十批集采将于近期开展。',
+    '图书馆、文化馆等公共设施全面开放。',
+    '图书馆、文化馆',
+    '记者节',
   ])('keeps body text: %s', (line) => {
     expect(isNoise(line)).toBe(false);
   });

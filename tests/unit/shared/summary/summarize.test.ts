@@ -81,6 +81,12 @@ describe('summarize', () => {
     expect(out).not.toContain(teaser);
   });
 
+  it('passes over a hook that trails off or asks, for the paragraph that states the news', () => {
+    const hook = '2020 年，心脏支架的“断崖式降价”给医院心血管内科浇了一盆凉水，虽然高值耗材被管控也只不过是时间问题……';
+    const out = summarize({ title: TITLE, blocks: [p(hook), p(LEAD), p(SECOND)] });
+    expect(out).toBe(LEAD);
+  });
+
   it('takes the lead from above the first sub-heading', () => {
     const out = summarize({ title: TITLE, blocks: [p(LEAD), h('一、高位统筹'), p(SECOND + THIRD)] });
     expect(out).toBe(LEAD);
