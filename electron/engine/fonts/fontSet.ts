@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import type { FontKey, FontMetrics } from '../../../shared/layout/types';
 import { extraFontPath, npmFontPath } from './fontFiles';
+import { textAdvance } from './glyphAdvance';
 
 export interface FontSet {
   /** parsed faces; `extra` is null when the machine has no wide-coverage face */
@@ -40,7 +41,7 @@ export function loadFontSet(): FontSet {
   return loaded;
 }
 
-/** FontMetrics over fontkit faces; advances come from the same shaping call pdfkit draws with. */
+/** FontMetrics over fontkit faces: the advances the PDF writer draws with (see glyphAdvance.ts). */
 export function createMetrics(fonts: Record<FontKey, fontkit.Font | null>): FontMetrics {
   const advanceCache = new Map<FontKey, Map<string, number>>();
   const glyphCache = new Map<FontKey, Map<number, boolean>>();
@@ -56,10 +57,7 @@ export function createMetrics(fonts: Record<FontKey, fontkit.Font | null>): Font
       let w = cache.get(text);
       if (w === undefined) {
         const f = present(key);
-        const cp = text.codePointAt(0) ?? 0;
-        // One CJK character: its glyph's advance (what shaping gives, without the cost of shaping).
-        const single = text.length === (cp > 0xffff ? 2 : 1) && cp >= 0x2e80;
-        w = ((single ? f.glyphForCodePoint(cp).advanceWidth : f.layout(text).advanceWidth) * 1000) / f.unitsPerEm;
+        w = (textAdvance(f, text) * 1000) / f.unitsPerEm;
         if (cache.size < 200_000) cache.set(text, w);
       }
       return w;

@@ -1,22 +1,26 @@
 // Shows a set text item as one PDF text object: each piece at its exact position through TJ
 // offsets. pdfkit's text() can only add uniform character spacing, which cannot express
 // compressed punctuation; drawing pieces as separate text() calls makes overlapping glyph boxes
-// that text extraction reads as broken lines. This uses pdfkit's font encoder (which also
-// collects the glyphs for the subset) and writes the operators itself.
+// that text extraction reads as broken lines. Glyphs come from the face's cmap (no shaping, see
+// fonts/glyphAdvance.ts) and are recorded in pdfkit's font (subset, widths, ToUnicode) exactly as
+// pdfkit's own encoder does; the operators are written here.
+import type * as fontkit from 'fontkit';
 import type PDFDocument from 'pdfkit';
 import type { TextItem } from '../../../shared/layout/types';
+import { placeGlyphs } from '../fonts/glyphAdvance';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
-interface GlyphPosition {
-  xAdvance: number;
-  advanceWidth: number;
-}
-
+/** The parts of pdfkit's EmbeddedFont this module uses. */
 interface EmbeddedFontInternals {
   id: string;
+  font: fontkit.Font;
+  /** 1000 / unitsPerEm */
+  scale: number;
+  subset: { includeGlyph(gid: number): number };
+  widths: number[];
+  unicode: number[][];
   ref(): unknown;
-  encode(text: string): [string[], GlyphPosition[]];
 }
 
 interface DocInternals {
@@ -42,44 +46,63 @@ export function showPieces(doc: Doc, item: TextItem): void {
   const font = d._font;
   if (d.page.fonts[font.id] == null) d.page.fonts[font.id] = font.ref();
   const size = item.size;
-  const pieces = item.pieces ?? [{ text: item.text, dx: 0 }];
+  const toPoints = (font.scale * size) / 1000;
   const toUnits = 1000 / size;
-  const commands: string[] = [];
+  const pieces = item.pieces ?? [{ text: item.text, dx: 0 }];
+  const ops: string[] = [];
+  let commands: string[] = [];
   let pen = 0; // where the PDF's text position is, points from item.x
   let hex = '';
   let backwards = false;
+  let count = 0;
+  let tz = 100;
   const flushHex = (): void => {
     if (hex) commands.push(`<${hex}>`);
     hex = '';
   };
+  const flushTj = (): void => {
+    flushHex();
+    if (commands.length > 0) ops.push(`[${commands.join(' ')}] TJ`);
+    commands = [];
+  };
   for (const piece of pieces) {
-    const [glyphs, positions] = font.encode(piece.text);
-    let want = piece.dx;
-    for (let i = 0; i < glyphs.length; i++) {
+    for (const g of placeGlyphs(font.font, piece.text).glyphs) {
+      const want = piece.dx + g.x * toPoints + count * item.charSpacing;
       const gap = want - pen;
       if (gap < -0.1 * size) backwards = true;
       if (Math.abs(gap) > 0.0005) {
         flushHex();
-        commands.push(num(-gap * toUnits));
+        // TJ offsets are scaled by Tz too
+        commands.push(num((-gap * toUnits * 100) / tz));
         pen = want;
       }
-      hex += glyphs[i];
-      pen += (positions[i].advanceWidth * size) / 1000;
-      want += (positions[i].xAdvance * size) / 1000 + item.charSpacing;
+      const glyphTz = Math.round(g.stretch * 10000) / 100;
+      if (glyphTz !== tz) {
+        flushTj();
+        ops.push(`${num(glyphTz)} Tz`);
+        tz = glyphTz;
+      }
+      const gid = font.subset.includeGlyph(g.gid);
+      if (font.widths[gid] == null) font.widths[gid] = g.advance * font.scale;
+      if (font.unicode[gid] == null) font.unicode[gid] = g.codePoints;
+      hex += gid.toString(16).padStart(4, '0');
+      pen += (g.advance * toPoints * tz) / 100;
+      count++;
     }
   }
-  flushHex();
+  flushTj();
+  if (tz !== 100) ops.push('100 Tz');
   // Glyphs pulled back over a compressed mark's blank half overlap in the font's own widths;
   // ActualText tells text extraction (and copy-paste) what the line says.
-  const ops = [
+  const all = [
     ...(backwards ? [`/Span <</ActualText <FEFF${utf16Hex(item.text)}>>> BDC`] : []),
     'BT',
     // pdfkit's page space is flipped (y down); a flipped text matrix sets glyphs upright again
     `1 0 0 -1 ${num(item.x)} ${num(item.y)} Tm`,
     `/${font.id} ${num(size)} Tf`,
-    `[${commands.join(' ')}] TJ`,
+    ...ops,
     'ET',
     ...(backwards ? ['EMC'] : []),
   ];
-  d.addContent(ops.join('\n'));
+  d.addContent(all.join('\n'));
 }

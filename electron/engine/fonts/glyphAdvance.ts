@@ -1,0 +1,88 @@
+// Advances straight from a face's cmap and hmtx tables. fontkit's Glyph.advanceWidth decodes the
+// outline first (for vertical metrics), and shaping runs the whole OpenType engine; a cold export
+// measures a few thousand distinct characters, so both would add up to most of its time.
+//
+// The one shaping result CJK text needs is the dash: Noto's U+2014 is a proportional Western
+// em dash (0.89 em), and its `——` ligature is the TWO-EM DASH glyph (U+2E3A, 1.7 em). A Chinese
+// 破折号 takes two full ems and reads as one unbroken rule, so a run of dashes is set as U+2E3A
+// glyphs stretched horizontally to two ems each.
+import type * as fontkit from 'fontkit';
+
+interface HorizontalMetrics {
+  metrics: { length: number; get(i: number): { advance: number } | undefined };
+}
+
+const cache = new WeakMap<fontkit.Font, Map<number, number>>();
+
+const EM_DASH = 0x2014;
+const TWO_EM_DASH = 0x2e3a;
+
+/** Advance of the glyph with id `gid`, in font units. */
+export function hmtxAdvance(font: fontkit.Font, gid: number): number {
+  const hmtx = (font as unknown as { hmtx: HorizontalMetrics }).hmtx;
+  const n = hmtx.metrics.length;
+  return hmtx.metrics.get(gid < n ? gid : n - 1)?.advance ?? 0;
+}
+
+/** Advance of the character `cp` (its cmap glyph), in font units. */
+export function charAdvance(font: fontkit.Font, cp: number): number {
+  let m = cache.get(font);
+  if (!m) cache.set(font, (m = new Map()));
+  let w = m.get(cp);
+  if (w === undefined) {
+    w = hmtxAdvance(font, font.glyphForCodePoint(cp).id);
+    m.set(cp, w);
+  }
+  return w;
+}
+
+/** `——`, `————`: a run of em dashes set on the em grid. */
+export function isDashRun(text: string): boolean {
+  return text.length >= 2 && /^—+$/.test(text);
+}
+
+export interface PlacedGlyph {
+  gid: number;
+  /** the glyph's own advance, font units (what the PDF's width array says) */
+  advance: number;
+  /** origin from the start of the text, font units */
+  x: number;
+  codePoints: number[];
+  /** horizontal stretch of the glyph (1 = as designed) */
+  stretch: number;
+}
+
+/** Glyphs of `text` with their places, and the total advance, in font units. */
+export function placeGlyphs(font: fontkit.Font, text: string): { glyphs: PlacedGlyph[]; advance: number } {
+  const glyphs: PlacedGlyph[] = [];
+  let x = 0;
+  if (isDashRun(text) && font.hasGlyphForCodePoint(TWO_EM_DASH)) {
+    const em = font.unitsPerEm;
+    const gid = font.glyphForCodePoint(TWO_EM_DASH).id;
+    const adv = hmtxAdvance(font, gid);
+    for (let k = 0; k + 1 < text.length; k += 2, x += 2 * em) glyphs.push({ gid, advance: adv, x, codePoints: [EM_DASH, EM_DASH], stretch: (2 * em) / adv });
+    if (text.length % 2 === 1) {
+      const g = font.glyphForCodePoint(EM_DASH);
+      const a = hmtxAdvance(font, g.id);
+      glyphs.push({ gid: g.id, advance: a, x, codePoints: [EM_DASH], stretch: em / a });
+      x += em;
+    }
+    return { glyphs, advance: x };
+  }
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    const gid = font.glyphForCodePoint(cp).id;
+    const adv = charAdvance(font, cp);
+    glyphs.push({ gid, advance: adv, x, codePoints: [cp], stretch: 1 });
+    x += adv;
+  }
+  return { glyphs, advance: x };
+}
+
+/** Advance of `text` as placeGlyphs sets it, font units. */
+export function textAdvance(font: fontkit.Font, text: string): number {
+  if (isDashRun(text) && font.hasGlyphForCodePoint(TWO_EM_DASH)) return text.length * font.unitsPerEm;
+  let units = 0;
+  for (const ch of text) units += charAdvance(font, ch.codePointAt(0) ?? 0);
+  return units;
+}
