@@ -1,0 +1,84 @@
+// The faces: resolved from node_modules, parsed once per process, measured as the PDF draws them;
+// a character the faces lack is reported per article and drawn with a fallback face.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ANCHORS, type IssueDocument } from '../../../../shared/document/issueDocument';
+import { loadFontSet, npmFontPath, textAdvance } from '../../../../electron/engine/fonts';
+import { renderIssuePdf } from '../../../../electron/engine/pdf/index';
+
+const NOBODY_HAS = '\u{10FFFD}'; // private use: no face has it
+
+function tinyIssue(body: string, title = '测试文章'): IssueDocument {
+  return {
+    meta: {
+      series: '医药先锋系列之',
+      title: '医周药事',
+      subtitle: 'Medical weekly pharmacy',
+      isoWeek: '2024-W47',
+      issueNumber: '2024年第47期',
+      dateRange: '2024.11.18-2024.11.24',
+      tags: ['医保'],
+      readingNote: '',
+      backCover: '扫一扫\n关注药城公众号',
+    },
+    readingNote: '（阅读提醒：请按页码提示阅读。）',
+    viewpoint: [{ column: '医保快讯', entries: [{ articleId: 'a1', anchor: ANCHORS.article(0), title, source: '健康报', summary: '一段提要。' }] }],
+    articles: [
+      {
+        id: 'a1',
+        anchor: ANCHORS.article(0),
+        column: '医保快讯',
+        firstInColumn: true,
+        title,
+        source: '健康报',
+        author: null,
+        blocks: [{ kind: 'paragraph', runs: [{ text: body }] }],
+      },
+    ],
+  };
+}
+
+describe('font set', () => {
+  it('resolves the Noto faces from node_modules and parses them once per process', () => {
+    expect(npmFontPath('serif')).toMatch(/noto-serif-sc.*NotoSerifSC_400Regular\.ttf$/);
+    expect(npmFontPath('sansBold')).toMatch(/noto-sans-sc.*NotoSansSC_700Bold\.ttf$/);
+    expect(loadFontSet()).toBe(loadFontSet());
+  });
+
+  it('measures Han as one em, Latin proportionally and 破折号 as two ems', () => {
+    const { metrics, fonts } = loadFontSet();
+    expect(metrics.advance('医', 'serif')).toBe(1000);
+    expect(metrics.advance('医保', 'sansBold')).toBe(2000);
+    expect(metrics.advance('——', 'serif')).toBe(2000);
+    expect(metrics.advance('DRG', 'serif')).toBeGreaterThan(1500);
+    expect(metrics.advance('DRG', 'serif')).toBeLessThan(3000);
+    expect(textAdvance(fonts.serif!, '医疗')).toBe(2000);
+    expect(metrics.hasGlyph('serif', NOBODY_HAS.codePointAt(0)!)).toBe(false);
+  });
+});
+
+describe('missing glyphs', () => {
+  it('reports characters no Noto face has, per article, and still draws them', async () => {
+    const r = await renderIssuePdf(tinyIssue(`亚美尼亚字母Ա出现在正文中，还有${NOBODY_HAS}。`));
+    expect(r.missingGlyphs).toHaveLength(1);
+    expect(r.missingGlyphs[0].articleId).toBe('a1');
+    expect([...r.missingGlyphs[0].chars].sort()).toEqual(['Ա', NOBODY_HAS].sort());
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'wd-font-')), 'x.pdf');
+    writeFileSync(file, r.pdf);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('字母Ա出现');
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+    const extra = loadFontSet().fonts.extra;
+    if (extra) expect(fonts).toContain(extra.postscriptName);
+  });
+
+  it('reports a missing character of a title as the article’s, and of front matter as null', async () => {
+    const r = await renderIssuePdf(tinyIssue('正文。', `标题Ա`));
+    const byArticle = new Map(r.missingGlyphs.map((m) => [m.articleId, m.chars]));
+    expect(byArticle.get('a1')).toBe('Ա');
+    expect(byArticle.get(null)).toBe('Ա'); // the title is also printed in 本期视点 and the TOC
+  });
+});
