@@ -16,16 +16,39 @@ function listInfo(p: Element): WordListItem | null {
   const style = p.getAttribute('style') ?? '';
   const m = MSO_LIST_RE.exec(style);
   if (!m) return null;
-  const marker = markerSpans(p)
-    .map((s) => s.textContent ?? '')
-    .join('')
-    .replace(/\u00a0/g, ' ')
-    .trim();
+  const marker = markerText(markerNodes(p));
   return { paragraph: p, listId: m[1], level: Math.max(1, Number(m[2])), ordered: ORDERED_MARKER_RE.test(marker) };
 }
 
-function markerSpans(p: Element): Element[] {
+const COMMENT_NODE = 8;
+
+/**
+ * The typed bullet or number of a Word list paragraph: the nodes between the `[if !supportLists]` and
+ * `[endif]` conditional comments (parsed as comments), or else the spans styled `mso-list:Ignore`.
+ */
+function markerNodes(p: Element): Node[] {
+  const walker = p.ownerDocument.createTreeWalker(p, 128 /* NodeFilter.SHOW_COMMENT */);
+  let start: Node | null = null;
+  for (let c = walker.nextNode(); c; c = walker.nextNode()) {
+    const data = (c.nodeValue ?? '').trim();
+    if (/^\[if !supportLists\]$/i.test(data)) start = c;
+    else if (start && /^\[endif\]$/i.test(data) && c.parentNode === start.parentNode) {
+      const nodes: Node[] = [start];
+      for (let n = start.nextSibling; n && n !== c; n = n.nextSibling) nodes.push(n);
+      nodes.push(c);
+      return nodes;
+    }
+  }
   return [...p.querySelectorAll('span')].filter((s) => /mso-list\s*:\s*ignore/i.test(s.getAttribute('style') ?? ''));
+}
+
+function markerText(nodes: Node[]): string {
+  return nodes
+    .filter((n) => n.nodeType !== COMMENT_NODE)
+    .map((n) => n.textContent ?? '')
+    .join('')
+    .replace(/\u00a0/g, ' ')
+    .trim();
 }
 
 function isWordListParagraph(node: Node | null): node is Element {
@@ -34,7 +57,7 @@ function isWordListParagraph(node: Node | null): node is Element {
 
 function nextElementSkippingBlank(node: Node): Node | null {
   let next = node.nextSibling;
-  while (next && (next.nodeType === 8 || (next.nodeType === 3 && (next.textContent ?? '').trim() === ''))) next = next.nextSibling;
+  while (next && (next.nodeType === COMMENT_NODE || (next.nodeType === 3 && (next.textContent ?? '').trim() === ''))) next = next.nextSibling;
   return next;
 }
 
@@ -71,7 +94,7 @@ export function convertWordLists(root: ParentNode & Node): number {
         stack.push(nested);
       }
       const li = doc.createElement('li');
-      for (const span of markerSpans(item.paragraph)) span.remove();
+      for (const node of markerNodes(item.paragraph)) node.parentNode?.removeChild(node);
       while (item.paragraph.firstChild) li.appendChild(item.paragraph.firstChild);
       stack[stack.length - 1].appendChild(li);
       item.paragraph.remove();

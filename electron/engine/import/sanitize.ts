@@ -3,6 +3,9 @@ import createDOMPurify from 'dompurify';
 import type { JSDOM } from 'jsdom';
 import { SANITIZE_CONFIG } from '../../../shared/import/sanitizeConfig';
 
+/** Removed elements worth telling the editor about (Word's <o:p>, <font> and the like are not). */
+const DANGEROUS = /^(SCRIPT|IFRAME|FRAME|FRAMESET|OBJECT|EMBED|APPLET|SVG|MATH|FORM|INPUT|BUTTON|TEXTAREA|SELECT|LINK|BASE|META|TEMPLATE|AUDIO|VIDEO|CANVAS)$/i;
+
 export interface SanitizeReport {
   html: string;
   /** how many elements / attributes DOMPurify removed */
@@ -18,11 +21,11 @@ export function sanitizeHtml(html: string, dom: JSDOM): SanitizeReport {
   });
   const clean = purify.sanitize(html, { ...SANITIZE_CONFIG, RETURN_TRUSTED_TYPE: false }) as unknown as string;
   // Count what matters to an editor: removed elements (scripts, frames, SVG …) and event handlers or
-  // script URLs. DOMPurify also lists the <body> it parsed into and harmless attributes (data-*, ids).
+  // script URLs. DOMPurify also lists harmless removals (the <body> it parsed into, data-* attributes).
   let removed = 0;
   for (const r of purify.removed) {
     if ('element' in r) {
-      if (!/^(BODY|HTML|HEAD)$/.test(r.element.nodeName)) removed++;
+      if (DANGEROUS.test(r.element.nodeName)) removed++;
     } else if (r.attribute && (/^on/i.test(r.attribute.name) || /^\s*(javascript|vbscript):/i.test(r.attribute.value))) removed++;
   }
   return { html: clean, removed };
