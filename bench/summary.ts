@@ -144,6 +144,17 @@ async function main(): Promise<void> {
   for (const r of rows) {
     console.log(`${r.id.padEnd(12)}  ${triple(r.ours)}    ${triple(r.lead1)}    ${triple(r.textRank)}    ${String(r.length).padStart(5)}  ${r.ms.toFixed(2)}/${r.cpuMs.toFixed(2)}`);
   }
+  // Worst case for speed: every fixture body joined into one very long article.
+  const longBlocks = cases.flatMap((c) => c.blocks);
+  const longChars = cleanBlocks(longBlocks).reduce((a, p) => a + p.text.length, 0);
+  summarize({ title: cases[0]?.title ?? '', blocks: longBlocks });
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  for (let i = 0; i < 5; i++) summarize({ title: cases[0]?.title ?? '', blocks: longBlocks });
+  const longMs = (performance.now() - t0) / 5;
+  const longCpu = process.cpuUsage(cpu0);
+  const longCpuMs = (longCpu.user + longCpu.system) / 1000 / 5;
+
   const groups = [...new Set(rows.map((r) => r.fixture)), 'overall'];
   console.log('');
   for (const g of groups) {
@@ -156,6 +167,7 @@ async function main(): Promise<void> {
       `${g.padEnd(12)}  ${triple(mean(sel, (r) => r.ours))}    ${triple(mean(sel, (r) => r.lead1))}    ${triple(mean(sel, (r) => r.textRank))}    n=${sel.length} min R-L ${f(min)}  ${ms.toFixed(2)} ms/article wall, ${cpuMs.toFixed(2)} cpu (max ${worst.toFixed(2)})`,
     );
   }
+  console.log(`\nlong article (all ${cases.length} bodies joined, ${longChars} characters): ${longMs.toFixed(1)} ms wall, ${longCpuMs.toFixed(1)} ms cpu`);
 }
 
 await main();

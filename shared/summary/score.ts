@@ -25,6 +25,9 @@ const SECTION_OPENER_BONUS = 0.6;
 /** Bonus for the sentence that answers a question just asked. */
 const ANSWER_BONUS = 0.4;
 
+/** Sentences ranked by TextRank; later ones count as average. */
+export const MAX_RANKED = 400;
+
 /** Bonus for the closing paragraph, where commentary and analysis restate their thesis. */
 export const END_BONUS = 0.6;
 
@@ -81,7 +84,10 @@ export function styleScore(text: string): number {
 export function scoreSentences(sentences: Sentence[], ctx: ScoreContext): ScoredSentence[] {
   const titleBigrams = bigramSet(ctx.title);
   const sets = sentences.map((s) => bigramSet(s.text));
-  const centrality = textRankOfSets(sets);
+  // TextRank is quadratic: past MAX_RANKED sentences (a long report pasted whole) the tail gets
+  // the mean centrality, since a 提要 is drawn from the opening and the close anyway.
+  const ranked = textRankOfSets(sets.slice(0, MAX_RANKED));
+  const centrality = sets.map((_, i) => (i < ranked.length ? ranked[i] : 1));
   const meanCentrality = centrality.reduce((a, b) => a + b, 0) / Math.max(1, centrality.length);
   const lastParagraph = Math.max(0, ctx.paragraphCount - 1);
   return sentences.map((s, i) => {
