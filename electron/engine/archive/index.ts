@@ -3,6 +3,7 @@
 // mode call. Everything here runs in plain Node (no Electron) and synchronously against SQLite,
 // except file-heavy work (backups, .weekly files), which is async.
 import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Article, Issue } from '../../../shared/model/issue';
 import { issueSchema } from '../../../shared/model/issue';
@@ -169,6 +170,15 @@ export class Archive {
     return this.getIssue(issue.id) ?? issue;
   }
 
+  /**
+   * Housekeeping for idle time (e.g. after the daily backup): merges the full-text index into one
+   * segment, which keeps search fast after many small saves, and refreshes SQLite's statistics.
+   */
+  optimize(): void {
+    this.db.exec("INSERT INTO article_search (article_search) VALUES ('optimize')");
+    this.db.pragma('optimize');
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }
@@ -204,8 +214,9 @@ function openAndPrepare(dbPath: string, check: 'quick' | 'none', backupDir: stri
  */
 export function openArchive(dbPath: string, options: OpenArchiveOptions = {}): Archive {
   const path = dbPath === ':memory:' ? dbPath : resolve(dbPath);
-  const home = path === ':memory:' ? process.cwd() : dirname(path);
-  if (path !== ':memory:') mkdirSync(home, { recursive: true });
+  // An in-memory archive (tests, a web session without a folder) keeps its files in the temp folder.
+  const home = path === ':memory:' ? join(tmpdir(), `weekly-desk-${process.pid}`) : dirname(path);
+  mkdirSync(home, { recursive: true });
   const mediaDir = options.mediaDir ?? join(home, 'media');
   const backupDir = options.backupDir ?? join(home, 'backups');
   const db = openAndPrepare(path, options.check ?? 'quick', backupDir);

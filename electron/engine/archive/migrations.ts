@@ -1,6 +1,7 @@
 // Numbered schema migrations, one SQL file each (migrations/NNN-name.sql), run in order in one
 // transaction that also sets PRAGMA user_version. A database from a newer app is refused.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ReadableDB, WritableDB } from './db';
 import { ArchiveTooNewError } from './errors';
@@ -11,7 +12,19 @@ export interface Migration {
   sql: string;
 }
 
-const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+/**
+ * Where the SQL files are: $WEEKLY_DESK_MIGRATIONS, next to this module (tsx, tests), the packaged
+ * app's resources/migrations, or the source tree above a bundle (electron-vite's out/main in dev).
+ */
+export function findMigrationsDir(env: NodeJS.ProcessEnv = process.env): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const resources = (process as { resourcesPath?: string }).resourcesPath;
+  const candidates = [env.WEEKLY_DESK_MIGRATIONS, join(here, 'migrations'), resources && join(resources, 'migrations')];
+  for (let dir = here; dirname(dir) !== dir; dir = dirname(dir)) candidates.push(join(dir, 'electron/engine/archive/migrations'));
+  const found = candidates.find((d): d is string => typeof d === 'string' && existsSync(join(d, '001-initial.sql')));
+  if (!found) throw new Error(`Archive migrations not found (looked in: ${candidates.filter(Boolean).join(', ')})`);
+  return found;
+}
 
 function loadMigrations(dir: string): Migration[] {
   const list = readdirSync(dir)
@@ -25,7 +38,7 @@ function loadMigrations(dir: string): Migration[] {
   return list;
 }
 
-export const MIGRATIONS: readonly Migration[] = loadMigrations(MIGRATIONS_DIR);
+export const MIGRATIONS: readonly Migration[] = loadMigrations(findMigrationsDir());
 export const LATEST_VERSION = MIGRATIONS.length;
 
 export function schemaVersion(db: ReadableDB): number {

@@ -121,6 +121,15 @@ describe('saveArticle (autosave)', () => {
   });
 });
 
+describe('optimize', () => {
+  it('merges the search index and keeps results the same', () => {
+    for (const i of sampleIssues()) archive.saveIssue(i);
+    const before = archive.search('医保');
+    archive.optimize();
+    expect(archive.search('医保')).toEqual(before);
+  });
+});
+
 describe('settings', () => {
   it('starts from defaults and keeps what was set', () => {
     expect(archive.getSettings().pageSize).toBe('A4');

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openWritable, type WritableDB } from '../../../../electron/engine/archive/db';
 import { ArchiveTooNewError, openArchive } from '../../../../electron/engine/archive/index';
-import { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion } from '../../../../electron/engine/archive/migrations';
+import { findMigrationsDir, LATEST_VERSION, MIGRATIONS, migrate, schemaVersion } from '../../../../electron/engine/archive/migrations';
 import { article, DRG_TEXT, issue, tempDir, type TempDir } from './helpers';
 
 let tmp: TempDir;
@@ -49,6 +50,14 @@ describe('migrations', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(Array.from({ length: LATEST_VERSION }, (_, i) => i + 1));
     expect(LATEST_VERSION).toBeGreaterThanOrEqual(2);
     expect(MIGRATIONS[1].name).toBe('search-index');
+  });
+
+  it('are found through $WEEKLY_DESK_MIGRATIONS first, else next to the module', () => {
+    const own = findMigrationsDir({});
+    expect(findMigrationsDir({ WEEKLY_DESK_MIGRATIONS: tmp.path('empty') })).toBe(own);
+    mkdirSync(tmp.path('sql'));
+    copyFileSync(join(own, '001-initial.sql'), tmp.path('sql/001-initial.sql'));
+    expect(findMigrationsDir({ WEEKLY_DESK_MIGRATIONS: tmp.path('sql') })).toBe(tmp.path('sql'));
   });
 
   it('each step sets user_version on an in-memory database', () => {
