@@ -1,5 +1,6 @@
 // Issues, columns and articles: the rows behind an Issue and the Issue built back from them.
 import { isoWeekRange, parseIsoWeek } from '../../../shared/dates/isoWeek';
+import { UserFacingError } from '../../../shared/errors';
 import { articleSchema, issueMetaSchema, type Article, type Issue, type IssueMeta } from '../../../shared/model/issue';
 import { articlePlainText, contentHash, duplicateText } from './articleText';
 import type { ReadableDB, WritableDB } from './db';
@@ -196,8 +197,20 @@ function upsertArticle(db: WritableDB, issueId: string, columnId: string, positi
   indexArticle(db, { seq, title: article.title, source: article.source, summary: article.summary, plain_text: plain });
 }
 
+/** Two columns or two articles of one issue sharing an id would overwrite each other when stored. */
+function assertUniqueIds(issue: Issue): void {
+  const seen = new Set<string>();
+  for (const id of issue.columns.map((c) => `column ${c.id}`).concat(issue.columns.flatMap((c) => c.articles.map((a) => `article ${a.id}`)))) {
+    if (seen.has(id)) {
+      throw new UserFacingError('archive-duplicate-id', `本期中有重复的编号（${id}），未能保存。`, `Issue ${issue.id} has a duplicate ${id}`);
+    }
+    seen.add(id);
+  }
+}
+
 /** Saves a whole issue in one transaction: metadata, column order, article order and content. */
 export function saveIssue(db: WritableDB, issue: Issue, now: Date): void {
+  assertUniqueIds(issue);
   const stamp = now.toISOString();
   db.transaction(() => {
     upsertIssueRow(db, issue, stamp);

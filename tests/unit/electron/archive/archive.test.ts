@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openWritable } from '../../../../electron/engine/archive/db';
 import { openArchive, type Archive } from '../../../../electron/engine/archive/index';
 import { article, content, FIXED_NOW, issue, SANMING_TEXT, sampleIssues, tempDir, type TempDir } from './helpers';
 
@@ -69,6 +70,27 @@ describe('issues', () => {
     expect(archive.getIssue('2021-W08')).toBeNull();
     expect(archive.search('三明')).toEqual([]);
     expect(archive.findAlreadyRan({ title: '三明', content: content(SANMING_TEXT) })).toEqual([]);
+  });
+
+  it('refuses an issue with two articles or two columns sharing an id, storing nothing', () => {
+    const [old] = sampleIssues();
+    const twice = structuredClone(old);
+    twice.columns[1].articles[0].id = 'a1';
+    expect(() => archive.saveIssue(twice)).toThrow(expect.objectContaining({ code: 'archive-duplicate-id' }));
+    const cols = structuredClone(old);
+    cols.columns[1].id = 'c1';
+    expect(() => archive.saveIssue(cols)).toThrow(expect.objectContaining({ code: 'archive-duplicate-id' }));
+    expect(archive.listIssues()).toEqual([]);
+  });
+
+  it('opens with WAL, foreign keys and a busy timeout', () => {
+    archive.close();
+    const db = openWritable(tmp.path('weekly-desk.db'));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    db.close();
+    archive = openArchive(tmp.path('weekly-desk.db'));
   });
 
   it('rejects an issue that does not fit the model', () => {
