@@ -29,6 +29,8 @@ let engine: EngineProcess | null = null;
 let recent: RecentIssue[] = [];
 const pendingFiles: string[] = weeklyPathsFromArgv(process.argv);
 
+// Tests (and editors who keep several archives) point the app at another data folder.
+if (process.env.WEEKLY_DESK_USER_DATA) app.setPath('userData', process.env.WEEKLY_DESK_USER_DATA);
 registerAppScheme(protocol);
 if (!app.requestSingleInstanceLock()) {
   app.quit();

@@ -1,18 +1,38 @@
-// Start the engine inside its process: open the archive, load the sample issue if asked, and
-// return the same dispatch the web server uses (it validates every call with the contract).
+// Start the engine inside its process: open the archive in the app's data folder, load the
+// sample issue if asked, and return the same dispatch the web server uses (it validates every
+// call with the contract). Imports only engine modules, so the bundle carries no build tools.
+import { join } from 'node:path';
 import type { Dispatch } from '../../engine/service/dispatch';
+import type { IssueStore } from '../../engine/service/store';
 import type { EngineInit } from './protocol';
 
+async function openStore(dataDir: string | null): Promise<IssueStore> {
+  if (dataDir === null) return (await import('../../engine/service/memoryStore')).createMemoryStore();
+  const [{ openArchive }, { DB_FILE_NAME }, { archiveStore }] = await Promise.all([
+    import('../../engine/archive/index'),
+    import('../../engine/archive/paths'),
+    import('../../engine/service/archiveStore'),
+  ]);
+  return archiveStore(openArchive(join(dataDir, DB_FILE_NAME)));
+}
+
+/** Put the bundled sample issue in the archive (once) and return its id. */
+async function loadSample(store: IssueStore, manifest: string): Promise<string> {
+  const { loadIssueFromManifest } = await import('../../engine/build/manifest');
+  const issue = await loadIssueFromManifest(manifest);
+  const id = `sample-${issue.id}`;
+  if (!(await store.getIssue(id))) await store.saveIssue({ ...issue, id });
+  return id;
+}
+
 export async function startEngine(init: EngineInit, log: (message: string) => void = () => {}): Promise<Dispatch> {
-  const [{ createDispatch }, { createService }, { defaultEngines }, { openStore, loadSampleIssue }] = await Promise.all([
+  const [{ createDispatch }, { createService }, { defaultEngines }] = await Promise.all([
     import('../../engine/service/dispatch'),
     import('../../engine/service/service'),
     import('../../engine/service/defaultEngines'),
-    // TODO(lead): openStore/loadSampleIssue live in electron/web/store.ts; both shells need them.
-    import('../../web/store'),
   ]);
   const store = await openStore(init.dataDir);
-  const startupIssueId = init.sampleManifest ? await loadSampleIssue(store, init.sampleManifest) : null;
+  const startupIssueId = init.sampleManifest ? await loadSample(store, init.sampleManifest) : null;
   const handlers = createService({ store, engines: defaultEngines, startupIssueId, version: init.version, log });
   return createDispatch(handlers, log);
 }
