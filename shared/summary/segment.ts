@@ -2,9 +2,10 @@
 //
 // A sentence ends at 。！？!? (and their runs, e.g. `？！`), plus any closing quotes or brackets
 // that follow. A terminator inside quotes or brackets does not end the sentence, so
-// `他说：“……。”` stays one sentence, ending after the closing quote. Not terminators:
-// ASCII `.` (decimals `85.2%`, list marks `1.`, `No.1`), `；`, `：`, and `……` (editors use it
-// mid-sentence for "and so on"); a paragraph's end always closes its last sentence.
+// `他说：“……。”` stays one sentence, ending after the closing quote. An ASCII `.` ends only a
+// Latin sentence (`… in 2020. The …`), never a decimal `85.2%`, a list mark `1.` or `No. 1`.
+// Not terminators: `；`, `：`, and `……` (editors use it mid-sentence for "and so on");
+// a paragraph's end always closes its last sentence.
 // A `；` ends a unit only between two items of an enumeration (`1.……；2.……`, `一是……；二是……`),
 // so each item of a run-on list paragraph can be picked on its own; `措施包括：一是……；二是……。`
 // stays one sentence, since its head needs its items.
@@ -78,7 +79,7 @@ export function splitSentences(paragraph: string): string[] {
       }
       continue;
     }
-    if (!TERMINATORS.has(ch)) continue;
+    if (!TERMINATORS.has(ch) && !(ch === '.' && endsLatinSentence(chars, i))) continue;
 
     // Absorb a run of terminators and closers: `。”` `？！` `。）`.
     let end = i + 1;
@@ -97,6 +98,18 @@ export function splitSentences(paragraph: string): string[] {
   }
   push(chars.length);
   return out;
+}
+
+/** An ASCII `.` closes a Latin sentence: after a word, before a space and a capital or Han text. */
+function endsLatinSentence(chars: string[], i: number): boolean {
+  const prev = chars[i - 1] ?? '';
+  const next = chars[i + 1] ?? '';
+  const after = chars[i + 2] ?? '';
+  if (!/[a-z)]/.test(prev) || !/\s/.test(next)) return false;
+  // Abbreviations such as `e.g.`, `No.`, `Dr.` are followed by more of the same sentence.
+  const word = chars.slice(Math.max(0, i - 4), i).join('').split(/[^A-Za-z.]/).pop() ?? '';
+  if (/^(?:[A-Za-z]\.[A-Za-z]|No|Dr|Mr|Mrs|Ms|vs|etc|al|Inc|Co|Ltd|St)$/.test(word)) return false;
+  return /[A-Z\p{Script=Han}“"]/u.test(after);
 }
 
 function lastIndexOfClose(stack: { close: string }[], ch: string): number {

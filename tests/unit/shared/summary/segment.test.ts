@@ -87,6 +87,16 @@ describe('splitSentences', () => {
     expect(out[1]).toBe('后面还有一句。');
   });
 
+  it('ends a Latin sentence at `. ` before a capital or Han text, but not after an abbreviation', () => {
+    expect(splitSentences('FDA approved it in 2020. The label was updated. 随后国内跟进。')).toEqual([
+      'FDA approved it in 2020. The label was updated.',
+      '随后国内跟进。',
+    ]);
+    expect(splitSentences('The drugs were approved. Then prices fell.')).toEqual(['The drugs were approved.', 'Then prices fell.']);
+    expect(splitSentences('See Smith et al. The study, e.g. Fig. 2.')).toHaveLength(1);
+    expect(splitSentences('排名 No. 1 的企业')).toEqual(['排名 No. 1 的企业']);
+  });
+
   it('splits at ASCII ! and ?', () => {
     expect(splitSentences('DRG 来了!医院准备好了吗?')).toEqual(['DRG 来了!', '医院准备好了吗?']);
   });
