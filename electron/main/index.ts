@@ -18,6 +18,7 @@ import { appPaths, firstExisting, type AppPaths } from './paths';
 import { parseWindowState, restoreBounds, type WindowState } from './windowState';
 import { wantsSample, weeklyPathsFromArgv } from './weeklyFile';
 import { openSecureWindow } from './windows';
+import engineEntry from './engineProcess?modulePath';
 
 const developer = !app.isPackaged;
 const log = (message: string): void => {
@@ -78,9 +79,10 @@ function sendCommand(command: ShellCommand): void {
 
 async function start(): Promise<void> {
   const p = paths();
-  const engineEntry = firstExisting(p.engineEntryCandidates, existsSync);
   const preload = firstExisting(p.preloadCandidates, existsSync);
-  if (!engineEntry || !preload) throw new Error(`The app is not built (missing ${engineEntry ? 'preload' : 'engine'}): run npm run build.`);
+  if (!preload) throw new Error('The app is not built (no preload script): run npm run build.');
+  // A sandboxed preload must be CommonJS; an ES module preload would silently not load.
+  if (preload.endsWith('.mjs')) throw new Error(`The preload was built as an ES module (${preload}); electron.vite.config.ts must emit it as CommonJS.`);
   handleAppScheme(protocol, p.rendererDir);
   hardenSession(session.defaultSession, log);
   session.defaultSession.on('will-download', (_event, item) => {

@@ -15,7 +15,6 @@ export interface AppPaths {
   rendererDir: string;
   /** candidates in order; the first that exists is the preload (electron-vite names it by format) */
   preloadCandidates: string[];
-  engineEntryCandidates: string[];
   sampleManifest: string;
   fontsDir: string;
   archiveDir: string;
@@ -28,7 +27,6 @@ export function appPaths(at: AppLocations): AppPaths {
   return {
     rendererDir: join(out, 'renderer'),
     preloadCandidates: ['index.cjs', 'index.js', 'index.mjs'].map((f) => join(out, 'preload', f)),
-    engineEntryCandidates: ['engineProcess.js', 'engineProcess.mjs', 'engineProcess.cjs'].map((f) => join(out, 'main', f)),
     sampleManifest: join(resources, 'sample', 'manifest.json'),
     fontsDir: at.packaged ? join(at.resourcesPath, 'fonts') : join(at.appPath, 'node_modules', '@expo-google-fonts'),
     archiveDir: join(at.userData, 'archive'),
