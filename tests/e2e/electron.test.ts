@@ -15,7 +15,7 @@ const root = join(import.meta.dirname, '..', '..');
 interface StartPlan {
   mode: 'electron' | 'web';
   notice: string | null;
-  steps: Array<{ command: string; args: string[] }>;
+  steps: Array<{ kind: 'run' | 'native'; command: string; args: string[]; env?: Record<string, string> }>;
 }
 
 /** Ask `npm start` itself whether an Electron binary is there (one source of truth). */
@@ -37,13 +37,14 @@ describe.runIf(haveElectron)('Electron smoke test', () => {
   const userData = mkdtempSync(join(tmpdir(), 'weekly-desk-electron-e2e-'));
 
   beforeAll(async () => {
-    const [build, launch] = plan.steps;
-    execFileSync(build.command, build.args, { cwd: root, stdio: 'inherit' });
+    // Build and prepare exactly as `npm start` does, then launch its last step under Playwright.
+    execFileSync(process.execPath, [join(root, 'scripts', 'start.mjs'), '--prepare'], { cwd: root, stdio: 'inherit' });
+    const launch = plan.steps.at(-1)!;
     app = await _electron.launch({
       executablePath: launch.command,
       args: launch.args,
       cwd: root,
-      env: { ...process.env, WEEKLY_DESK_USER_DATA: userData, ELECTRON_ENABLE_LOGGING: '1' },
+      env: { ...process.env, ...launch.env, WEEKLY_DESK_USER_DATA: userData, ELECTRON_ENABLE_LOGGING: '1' },
       timeout: 60_000,
     });
     page = await app.firstWindow();

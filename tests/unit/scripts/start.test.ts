@@ -10,7 +10,7 @@ const script = join(root, 'scripts', 'start.mjs');
 interface Plan {
   mode: 'electron' | 'web';
   notice: string | null;
-  steps: Array<{ command: string; args: string[] }>;
+  steps: Array<{ kind: 'run' | 'native'; command?: string; args?: string[]; env?: Record<string, string>; electronVersion?: string; binding?: string }>;
 }
 
 function plan(env: Record<string, string | undefined>, args: string[] = []): Plan {
@@ -29,20 +29,30 @@ describe('npm start', () => {
     expect(p.notice).toContain('https://npmmirror.com/mirrors/electron/');
     expect(p.notice).toContain('npm install');
     expect(p.steps).toHaveLength(1);
-    expect(p.steps[0].args.slice(-4)).toEqual(['run', 'web', '--', '--sample']);
+    expect(p.steps[0].args!.slice(-4)).toEqual(['run', 'web', '--', '--sample']);
   });
 
   it('runs web mode through the npm that started it', () => {
     const p = plan({ WEEKLY_DESK_ELECTRON: '/nonexistent/electron', npm_execpath: '/usr/lib/node_modules/npm/bin/npm-cli.js' });
-    expect(p.steps[0]).toEqual({ command: process.execPath, args: ['/usr/lib/node_modules/npm/bin/npm-cli.js', 'run', 'web', '--', '--sample'] });
+    expect(p.steps[0]).toEqual({ kind: 'run', command: process.execPath, args: ['/usr/lib/node_modules/npm/bin/npm-cli.js', 'run', 'web', '--', '--sample'] });
   });
 
-  it('with an Electron binary: builds with electron-vite, then launches the app on the sample issue', () => {
-    const p = plan({ WEEKLY_DESK_ELECTRON: process.execPath }, ['--lang=zh-CN']);
+  it('with an Electron binary: builds, prepares SQLite for Electron, then launches the app on the sample issue', () => {
+    const p = plan({ WEEKLY_DESK_ELECTRON: process.execPath, WEEKLY_DESK_ELECTRON_VERSION: '45.4.1' }, ['--lang=zh-CN']);
     expect(p.mode).toBe('electron');
     expect(p.notice).toBeNull();
-    expect(p.steps[0].args.slice(-1)).toEqual(['build']);
-    expect(p.steps[0].args[0]).toMatch(/electron-vite\.js$/);
-    expect(p.steps[1]).toEqual({ command: process.execPath, args: ['.', '--sample', '--lang=zh-CN'] });
+    expect(p.steps.map((s) => s.kind)).toEqual(['run', 'native', 'run']);
+    expect(p.steps[0].args!.slice(-1)).toEqual(['build']);
+    expect(p.steps[0].args![0]).toMatch(/electron-vite\.js$/);
+    const binding = join(root, 'out', 'electron-native', '45.4.1', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+    expect(p.steps[1]).toEqual({ kind: 'native', electronVersion: '45.4.1', binding });
+    // node_modules keeps the Node build of better-sqlite3; only Electron's engine gets this one.
+    expect(p.steps[2]).toEqual({ kind: 'run', command: process.execPath, args: ['.', '--sample', '--lang=zh-CN'], env: { WEEKLY_DESK_SQLITE_BINDING: binding } });
+  });
+
+  it('--prepare without Electron does nothing and says nothing', () => {
+    const { npm_execpath: _n, WEEKLY_DESK_ELECTRON: _w, ...base } = process.env;
+    const out = execFileSync(process.execPath, [script, '--prepare'], { cwd: root, env: { ...base, WEEKLY_DESK_ELECTRON: '/nonexistent' }, encoding: 'utf8' });
+    expect(out).toBe('');
   });
 });
