@@ -6,11 +6,12 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LABELS, type IssueDocument } from '../../../../shared/document/issueDocument';
+import { buildIssueDocument, LABELS, type IssueDocument } from '../../../../shared/document/issueDocument';
 import { renderIssueDocx, type DocxResult } from '../../../../electron/engine/docx/index';
 import { readPdf, squash, type ReadPdf } from '../../../helpers/pdfReader';
+import { loadIssueFromManifest } from '../../../../electron/engine/build/manifest';
 import { docxParts, pageRefs, parseXml } from './docxXml';
-import { FIXTURE_ISSUES, fixtureDocument } from './fixtureDocument';
+import { FIXTURE_ISSUES, FIXTURES_DIR } from './fixtures';
 import { convertToPdf, findSoffice } from './libreOffice';
 
 const soffice = findSoffice();
@@ -69,7 +70,8 @@ describe('DOCX round trip through LibreOffice', () => {
     workDir = await mkdtemp(join(tmpdir(), 'weekly-docx-'));
     const files: string[] = [];
     for (const issue of FIXTURE_ISSUES) {
-      const doc = fixtureDocument(issue);
+      // the product's path: clippings imported as an editor's build imports them
+      const doc = buildIssueDocument(await loadIssueFromManifest(join(FIXTURES_DIR, issue, 'manifest.json')));
       const docx = await renderIssueDocx(doc);
       const file = join(workDir, `${issue}.docx`);
       await writeFile(file, docx.docx);

@@ -280,3 +280,32 @@ describe('renderIssueDocx: article blocks', () => {
     expect(body(xml).filter((p) => paragraphStyle(p) === 'Caption')).toHaveLength(3);
   });
 });
+
+describe('renderIssueDocx: edge cases', () => {
+  it('renders a new issue with no articles yet', async () => {
+    const empty = { ...sampleIssue(), viewpoint: [], articles: [] };
+    const out = await renderIssueDocx(empty);
+    expect(out.estimatedPageMap).toEqual({});
+    const xml = parseXml(docxParts(out.docx)['word/document.xml']);
+    expect(pageRefs(xml)).toEqual([]);
+    expect(bookmarks(xml).map((b) => b.name)).toEqual([ANCHORS.viewpoint, ANCHORS.toc]);
+  });
+
+  it('escapes markup characters in titles and text, and keeps an issue without 期号 or back cover', async () => {
+    const base = sampleIssue();
+    const title = '医保 & 商保：<一站式> 结算 "试点"';
+    const odd = {
+      ...base,
+      meta: { ...base.meta, issueNumber: '', backCover: '' },
+      viewpoint: [{ column: base.viewpoint[0].column, entries: [{ ...base.viewpoint[0].entries[0], title }] }],
+      articles: [{ ...base.articles[0], title }],
+    };
+    const out = await renderIssueDocx(odd);
+    const files = docxParts(out.docx);
+    const xml = parseXml(files['word/document.xml']);
+    expect(bookmarks(xml).find((b) => b.name === odd.articles[0].anchor)?.paragraphText).toBe(title);
+    const header = Object.entries(files).find(([name, text]) => /header\d+\.xml$/.test(name) && text.includes('医周药事'));
+    expect(header && elements(parseXml(header[1]), 'w:t').map((t) => t.textContent).join('')).toBe('医周药事');
+    expect(out.estimatedPageMap[odd.articles[0].id]).toBe(4);
+  });
+});
