@@ -116,21 +116,27 @@ async function start(): Promise<void> {
       },
     }),
   );
+  setMenu();
   mainWindow = createMainWindow(p);
-  await refreshMenu();
   for (const path of pendingFiles.splice(0)) void openFile(path);
+  await refreshMenu();
 }
 
-async function refreshMenu(): Promise<void> {
-  if (engine) {
-    const reply = await engine.call('issues:list', {});
-    if (reply.ok) recent = recentIssues(reply.result as Parameters<typeof recentIssues>[0]);
-  }
+function setMenu(): void {
   const template = buildMenuTemplate(
     { platform: process.platform, recent, developer },
     { command: sendCommand, openIssueFile: () => void chooseIssueFile(), about: () => void showAbout() },
   );
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+/** Rebuild the menu with the archive's most recently edited issues (文件 › 最近的期刊). */
+async function refreshMenu(): Promise<void> {
+  if (!engine) return;
+  const reply = await engine.call('issues:list', {});
+  if (!reply.ok) return;
+  recent = recentIssues(reply.result as Parameters<typeof recentIssues>[0]);
+  setMenu();
 }
 
 async function chooseIssueFile(): Promise<void> {
