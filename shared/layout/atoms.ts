@@ -64,12 +64,6 @@ export interface MissingGlyphSink {
   (chars: string): void;
 }
 
-interface Char {
-  ch: string;
-  cp: number;
-  run: StyledRun;
-}
-
 const QUARTER_EM = 0.25;
 
 /** White space a clipping may carry: ASCII and Unicode spaces, including the ideographic space. */
@@ -78,14 +72,13 @@ function isSpace(cp: number): boolean {
 }
 
 function sameStyle(a: StyledRun, b: StyledRun): boolean {
-  return a.font === b.font && a.size === b.size && (a.rise ?? 0) === (b.rise ?? 0) && a.color === b.color && a.link === b.link && !!a.underline === !!b.underline;
+  return a === b || (a.font === b.font && a.size === b.size && (a.rise ?? 0) === (b.rise ?? 0) && a.color === b.color && a.link === b.link && !!a.underline === !!b.underline);
 }
 
-/** Picks the face that has the glyph; reports the character when the wanted face lacks it. */
-function faceFor(cp: number, wanted: FontKey, metrics: FontMetrics): { font: FontKey; fallback: boolean } {
-  if (metrics.hasGlyph(wanted, cp)) return { font: wanted, fallback: false };
-  for (const f of metrics.fallbacks(wanted)) if (metrics.hasGlyph(f, cp)) return { font: f, fallback: true };
-  return { font: wanted, fallback: true };
+/** The face that has the glyph: the wanted one, else the first fallback that has it, else null. */
+function fallbackFace(cp: number, wanted: FontKey, metrics: FontMetrics): FontKey | null {
+  for (const f of metrics.fallbacks(wanted)) if (metrics.hasGlyph(f, cp)) return f;
+  return null;
 }
 
 interface Token {
@@ -98,63 +91,111 @@ interface Token {
   forcedBreakBefore: boolean;
 }
 
-function tokenize(runs: StyledRun[], metrics: FontMetrics, onMissing?: MissingGlyphSink): Token[] {
-  const chars: Char[] = [];
-  for (const run of runs) {
-    for (const ch of run.text) chars.push({ ch, cp: ch.codePointAt(0) ?? 0, run });
+const FULL_WIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）' };
+
+/**
+ * Half-width punctuation typed inside Chinese text (`傅卫:新医改`, `什么?`) set as the full-width
+ * marks GB/T 15834 asks for: a comma, colon, semicolon, question or exclamation mark after a
+ * CJK character, and a pair of parentheses touching CJK text. Numbers (3,000) and Latin text keep
+ * theirs. Lengths are unchanged (one UTF-16 unit each way).
+ */
+export function fullWidthPunctuation(text: string): string {
+  if (!/[,:;?!()]/.test(text)) return text;
+  const out = text.split('');
+  const cjkAt = (i: number): boolean => i >= 0 && i < text.length && isCjk(text.charCodeAt(i)) && !isSpace(text.charCodeAt(i));
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '(') open.push(i);
+    else if (ch === ')') {
+      const o = open.pop();
+      if (o !== undefined && (cjkAt(o - 1) || cjkAt(o + 1) || cjkAt(i - 1) || cjkAt(i + 1))) {
+        out[o] = FULL_WIDTH['('];
+        out[i] = FULL_WIDTH[')'];
+      }
+    } else if (FULL_WIDTH[ch] && cjkAt(i - 1)) out[i] = FULL_WIDTH[ch];
   }
+  return out.join('');
+}
+
+function tokenize(runs: StyledRun[], metrics: FontMetrics, onMissing?: MissingGlyphSink, normalize = false): Token[] {
+  // One joined string with per-code-point arrays: no object per character.
+  let s = '';
+  for (const run of runs) s += run.text;
+  if (normalize) s = fullWidthPunctuation(s);
+  const n = s.length;
+  const cps: number[] = [];
+  const starts: number[] = [];
+  const runOf: StyledRun[] = [];
+  let offset = 0;
+  for (const run of runs) {
+    const end = offset + run.text.length;
+    for (let u = offset; u < end; ) {
+      const cp = s.codePointAt(u) ?? 0;
+      cps.push(cp);
+      starts.push(u);
+      runOf.push(run);
+      u += cp > 0xffff ? 2 : 1;
+    }
+    offset = end;
+  }
+  starts.push(n);
+  const count = cps.length;
   const tokens: Token[] = [];
   let pendingSpace = false;
   let pendingBreak = false;
-  const missing: string[] = [];
+  let missing = '';
   const push = (text: string, run: StyledRun, kind: Token['kind'], font: FontKey, fallback: boolean): void => {
     tokens.push({ text, run, kind, font, fallback, spaceBefore: pendingSpace, forcedBreakBefore: pendingBreak });
     pendingSpace = false;
     pendingBreak = false;
   };
   let i = 0;
-  while (i < chars.length) {
-    const c = chars[i];
-    if (c.ch === '\n' || c.ch === '\u2028') {
+  while (i < count) {
+    const cp = cps[i];
+    const run = runOf[i];
+    if (cp === 0x0a || cp === 0x2028) {
       pendingBreak = tokens.length > 0;
       pendingSpace = false;
       i++;
       continue;
     }
-    if (isSpace(c.cp)) {
+    if (isSpace(cp)) {
       // An ideographic space at a paragraph start is an indent the clipping typed; the layout indents itself.
       pendingSpace = tokens.length > 0 && !pendingBreak;
       i++;
       continue;
     }
-    const face = faceFor(c.cp, c.run.font, metrics);
-    if (face.fallback) missing.push(c.ch);
-    if (isCjk(c.cp) || face.fallback) {
-      let text = c.ch;
+    let font = run.font;
+    let fallback = false;
+    if (!metrics.hasGlyph(font, cp)) {
+      fallback = true;
+      font = fallbackFace(cp, run.font, metrics) ?? run.font;
+      missing += s.slice(starts[i], starts[i + 1]);
+    }
+    if (isCjk(cp) || fallback) {
       let j = i + 1;
-      if (isDoubledMark(c.ch)) {
-        while (j < chars.length && chars[j].ch === c.ch && sameStyle(chars[j].run, c.run)) text += chars[j++].ch;
+      if (isDoubledMark(String.fromCodePoint(cp))) {
+        while (j < count && cps[j] === cp && sameStyle(runOf[j], run)) j++;
       }
-      push(text, c.run, 'cjk', face.font, face.fallback);
+      push(s.slice(starts[i], starts[j]), run, 'cjk', font, fallback);
       i = j;
       continue;
     }
     // Latin word or number: up to a space, a CJK character, a style change or a missing glyph.
-    let text = c.ch;
     let j = i + 1;
-    while (j < chars.length) {
-      const d = chars[j];
-      if (isSpace(d.cp) || d.ch === '\n' || d.ch === '\u2028' || isCjk(d.cp) || !sameStyle(d.run, c.run)) break;
-      if (!metrics.hasGlyph(c.run.font, d.cp)) break;
-      // a slash or hyphen inside a long word is a break opportunity (URLs, DRG/DIP lists)
-      text += d.ch;
+    while (j < count) {
+      const d = cps[j];
+      if (isSpace(d) || d === 0x0a || d === 0x2028 || isCjk(d) || !sameStyle(runOf[j], run)) break;
+      if (!metrics.hasGlyph(run.font, d)) break;
       j++;
-      if (text.length >= 24 && /[/\-_.?&=]/.test(d.ch)) break;
+      // a slash or hyphen inside a long word is a break opportunity (URLs, DRG/DIP lists)
+      if (starts[j] - starts[i] >= 24 && (d === 0x2f || d === 0x2d || d === 0x5f || d === 0x2e || d === 0x3f || d === 0x26 || d === 0x3d)) break;
     }
-    push(text, c.run, 'latin', face.font, false);
+    push(s.slice(starts[i], starts[j]), run, 'latin', font, false);
     i = j;
   }
-  if (missing.length > 0 && onMissing) onMissing(missing.join(''));
+  if (missing && onMissing) onMissing(missing);
   return tokens;
 }
 
@@ -181,8 +222,13 @@ function canBreakBetween(a: Token, b: Token): boolean {
   return true;
 }
 
-export function buildAtoms(runs: StyledRun[], metrics: FontMetrics, onMissing?: MissingGlyphSink): Atom[] {
-  const tokens = tokenize(runs, metrics, onMissing);
+export interface AtomOptions {
+  /** set half-width punctuation typed in Chinese text full-width (body text; titles stay as written) */
+  fullWidthPunctuation?: boolean;
+}
+
+export function buildAtoms(runs: StyledRun[], metrics: FontMetrics, onMissing?: MissingGlyphSink, options: AtomOptions = {}): Atom[] {
+  const tokens = tokenize(runs, metrics, onMissing, options.fullWidthPunctuation);
   const atoms: Atom[] = [];
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];

@@ -15,7 +15,7 @@ function paragraph(runs: Run[], ctx: FlowContext, align: 'left' | 'center' | 'ri
   const indent = align === 'justify' || align === 'left' ? 2 * size : 0;
   const lines = ts.set(
     styleRuns(trimIndent(runs), { font: 'serif', bold: 'serifBold', size, color: style.text }),
-    { width: style.measure, firstIndent: indent, align, avoidLoneLastLine: true },
+    { width: style.measure, firstIndent: indent, align, avoidLoneLastLine: true, fullWidthPunctuation: true },
     ctx.onMissing,
   );
   return textSlices(lines, { slot: style.body, spaceBefore: style.paragraphGap });
@@ -36,7 +36,7 @@ function heading(runs: Run[], level: 1 | 2 | 3, ctx: FlowContext): Slice[] {
   const indent = level === 1 ? 0 : 2 * style.body.size;
   const lines = ts.set(
     styleRuns(trimIndent(runs), { font, bold: font, size: h.size, color: level === 1 ? style.accent : style.text }),
-    { width: style.measure, firstIndent: indent, restIndent: indent, align: 'left' },
+    { width: style.measure, firstIndent: indent, restIndent: indent, align: 'left', fullWidthPunctuation: true },
     ctx.onMissing,
   );
   return textSlices(lines, { slot: h, spaceBefore: h.spaceBefore, heading: true });
@@ -48,7 +48,7 @@ function quote(runs: Run[], ctx: FlowContext): Slice[] {
   const inset = 2 * size;
   const lines = ts.set(
     styleRuns(runs, { font: 'serif', bold: 'serifBold', size, color: style.muted }),
-    { width: style.measure - 2 * inset, align: 'justify', avoidLoneLastLine: true },
+    { width: style.measure - 2 * inset, align: 'justify', avoidLoneLastLine: true, fullWidthPunctuation: true },
     ctx.onMissing,
   );
   return textSlices(lines, {
@@ -71,7 +71,7 @@ function list(block: ListBlock, ctx: FlowContext, depth: number): Slice[] {
     const marker = block.ordered ? `${(block.start ?? 1) + k}.` : depth % 2 === 0 ? '•' : '◦';
     const lines = ts.set(
       styleRuns(item.runs, { font: 'serif', bold: 'serifBold', size, color: style.text }),
-      { width: style.measure - left, align: 'justify', avoidLoneLastLine: true },
+      { width: style.measure - left, align: 'justify', avoidLoneLastLine: true, fullWidthPunctuation: true },
       ctx.onMissing,
     );
     const base = baselineIn(style.body);

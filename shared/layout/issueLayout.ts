@@ -35,12 +35,15 @@ export interface IssueLayout {
 export interface IssueLayoutOptions extends PageOptions {
   imageSize?: (src: string) => { width: number; height: number } | null;
   onStage?: (stage: string) => void;
+  /** settle page numbers only: pages are counted, not filled (live 本期视点 numbers while editing) */
+  pageMapOnly?: boolean;
 }
 
 const MAX_ROUNDS = 8;
 
 interface ArticlePages {
   pages: PageItem[][];
+  missing: string;
   endsWithHeading: boolean[];
   titleIndex: number;
   column: string;
@@ -63,9 +66,20 @@ export function layoutIssue(doc: IssueDocument, ts: Typesetter, options: IssueLa
   });
 
   options.onStage?.('layout articles');
-  const articles: ArticlePages[] = doc.articles.map((article) => {
-    const p = paginate(articleSlices(article, ctxFor(article.id)), frame);
-    return { pages: p.pages, endsWithHeading: p.endsWithHeading, titleIndex: p.marks.get(article.id) ?? 0, column: article.column };
+  const render = !options.pageMapOnly;
+  const styleKey = JSON.stringify([options.size ?? 'A4', options.margins ?? null, options.mirror ?? false, render]);
+  // Each article starts a page, so its pages never depend on the others: an edit re-lays only
+  // the article it touched (and the typesetter's paragraph cache makes even that cheap).
+  const articles: ArticlePages[] = doc.articles.map((article) =>
+    ts.memo(`article|${styleKey}|${JSON.stringify(article)}`, () => {
+      let chars = '';
+      const ctx: FlowContext = { ...ctxFor(article.id), onMissing: (c) => (chars += c) };
+      const p = paginate(articleSlices(article, ctx), frame, render);
+      return { pages: p.pages, missing: chars, endsWithHeading: p.endsWithHeading, titleIndex: p.marks.get(article.id) ?? 0, column: article.column };
+    }),
+  );
+  articles.forEach((a, k) => {
+    if (a.missing) missing.set(doc.articles[k].id, a.missing);
   });
 
   options.onStage?.('settle page numbers');
@@ -79,7 +93,7 @@ export function layoutIssue(doc: IssueDocument, ts: Typesetter, options: IssueLa
     rounds++;
     missing.delete(null);
     const ctx = ctxFor(null);
-    const p = paginate([...viewpointSlices(doc, pageMap, ctx), ...tocSlices(doc, pageMap, ctx)], frame);
+    const p = paginate([...viewpointSlices(doc, pageMap, ctx), ...tocSlices(doc, pageMap, ctx)], frame, render);
     front = p.pages;
     frontEndsWithHeading = p.endsWithHeading;
     tocIndex = p.marks.get(ANCHORS.toc) ?? 0;
@@ -108,11 +122,12 @@ export function layoutIssue(doc: IssueDocument, ts: Typesetter, options: IssueLa
     if (header) page.header = header;
     pages.push(page);
   };
-  add('cover', coverItems(doc.meta, style, ts));
+  add('cover', render ? coverItems(doc.meta, style, ts) : []);
   front.forEach((items, k) => add(k < tocIndex ? 'viewpoint' : 'toc', items));
-  articles.forEach((a) => a.pages.forEach((items) => add('article', items, a.column)));
-  add('back', backCoverItems(doc.meta, style, ts));
-  for (const page of pages) finishPage(page, style, ts, doc);
+  // article pages may be shared with a cached layout: pages get their own item lists
+  articles.forEach((a) => a.pages.forEach((items) => add('article', [...items], a.column)));
+  add('back', render ? backCoverItems(doc.meta, style, ts) : []);
+  if (render) for (const page of pages) finishPage(page, style, ts, doc);
 
   const outline: OutlineEntry[] = [
     { title: LABELS.viewpointHeading.replace(/—/g, ''), dest: ANCHORS.viewpoint, children: [] },
@@ -138,12 +153,11 @@ function finishPage(page: Page, style: PageStyle, ts: Typesetter, doc: IssueDocu
   const g = style.geometry;
   const shift = g.mirror && page.number % 2 === 0 && page.role !== 'cover' && page.role !== 'back' ? g.outer - g.inner : 0;
   if (shift !== 0) {
-    for (const item of page.items) {
-      if (item.kind === 'rule') {
-        item.x1 += shift;
-        item.x2 += shift;
-      } else if (item.kind !== 'dest') item.x += shift;
-    }
+    page.items = page.items.map((item): PageItem => {
+      if (item.kind === 'rule') return { ...item, x1: item.x1 + shift, x2: item.x2 + shift };
+      if (item.kind === 'dest') return item;
+      return { ...item, x: item.x + shift };
+    });
   }
   const left = g.mirror && page.number % 2 === 0 ? g.outer : g.inner;
   const right = left + style.measure;

@@ -37,7 +37,8 @@ export interface Paginated {
   endsWithHeading: boolean[];
 }
 
-export function paginate(slices: Slice[], frame: Frame): Paginated {
+/** `render: false` only counts pages and records marks (page-number settling, live preview). */
+export function paginate(slices: Slice[], frame: Frame, render = true): Paginated {
   const pages: PageItem[][] = [[]];
   const marks = new Map<string, number>();
   const endsWithHeading: boolean[] = [false];
@@ -66,14 +67,14 @@ export function paginate(slices: Slice[], frame: Frame): Paginated {
       if (!fitsAlone || (!chainFits && chain <= capacity)) {
         newPage();
         if (s.repeatHeader && i > 0 && slices[i - 1].repeatHeader === s.repeatHeader) {
-          pages[pages.length - 1].push(...s.repeatHeader.render(frame.left, y));
+          if (render) pages[pages.length - 1].push(...s.repeatHeader.render(frame.left, y));
           y += s.repeatHeader.height;
           atTop = false;
         }
       }
     }
     if (!atTop) y += s.spaceBefore;
-    pages[pages.length - 1].push(...s.render(frame.left, y));
+    if (render) pages[pages.length - 1].push(...s.render(frame.left, y));
     if (s.mark) marks.set(s.mark, pages.length - 1);
     endsWithHeading[pages.length - 1] = !!s.isHeading;
     y += s.height;

@@ -112,7 +112,7 @@ export function layoutTable(block: TableBlock, ctx: FlowContext): Slice[] {
       const w = widths.slice(col, col + span).reduce((a, b) => a + b, 0);
       const lines: Line[] = [];
       for (const runs of cellRuns(cell, size, ctx)) {
-        lines.push(...ts.set(runs, { width: w - 2 * PAD_X, align: 'left' }, ctx.onMissing));
+        lines.push(...ts.set(runs, { width: w - 2 * PAD_X, align: 'left', fullWidthPunctuation: true }, ctx.onMissing));
       }
       return { cell, x: lefts[col], w, lines };
     });

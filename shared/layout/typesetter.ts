@@ -1,8 +1,10 @@
 // Sets paragraphs into lines, remembering each result: the page-number fixed point and a
 // re-export after a one-paragraph edit only pay for text that changed (issue #10).
-import { buildAtoms, type StyledRun } from './atoms';
+import { buildAtoms, type AtomOptions, type StyledRun } from './atoms';
 import { breakLines, type BreakOptions, type Line } from './lineBreaker';
 import type { FontMetrics } from './types';
+
+export type SetOptions = BreakOptions & AtomOptions;
 
 interface Entry {
   lines: Line[];
@@ -10,21 +12,28 @@ interface Entry {
 }
 
 const MAX_ENTRIES = 20_000;
+const MAX_MEMOS = 400;
 
 export class Typesetter {
   private readonly cache = new Map<string, Entry>();
+  private readonly memos = new Map<string, unknown>();
 
   constructor(readonly metrics: FontMetrics) {}
 
   /** Lines of one paragraph; `onMissing` hears about characters the wanted face lacks (also on a cache hit). */
-  set(runs: StyledRun[], opts: BreakOptions, onMissing?: (chars: string) => void): Line[] {
+  set(runs: StyledRun[], opts: SetOptions, onMissing?: (chars: string) => void): Line[] {
     const key = cacheKey(runs, opts);
     let entry = this.cache.get(key);
     if (!entry) {
       let missing = '';
-      const atoms = buildAtoms(runs, this.metrics, (chars) => {
-        missing += chars;
-      });
+      const atoms = buildAtoms(
+        runs,
+        this.metrics,
+        (chars) => {
+          missing += chars;
+        },
+        opts,
+      );
       entry = { lines: breakLines(atoms, opts), missing };
       if (this.cache.size >= MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
       this.cache.set(key, entry);
@@ -38,13 +47,22 @@ export class Typesetter {
     return (this.metrics.advance(text, font) * size) / 1000;
   }
 
+  /** Remembers a larger result (an article's pages) under a key that names all its inputs. */
+  memo<T>(key: string, make: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = make();
+    if (this.memos.size >= MAX_MEMOS) this.memos.delete(this.memos.keys().next().value as string);
+    this.memos.set(key, value);
+    return value;
+  }
+
   get cacheSize(): number {
     return this.cache.size;
   }
 }
 
-function cacheKey(runs: StyledRun[], opts: BreakOptions): string {
-  let key = `${opts.width}|${opts.firstIndent ?? 0}|${opts.restIndent ?? 0}|${opts.align ?? 'justify'}|${opts.avoidLoneLastLine ? 1 : 0}`;
+function cacheKey(runs: StyledRun[], opts: SetOptions): string {
+  let key = `${opts.width}|${opts.firstIndent ?? 0}|${opts.restIndent ?? 0}|${opts.align ?? 'justify'}|${opts.avoidLoneLastLine ? 1 : 0}|${opts.fullWidthPunctuation ? 1 : 0}`;
   for (const r of runs) {
     key += `\u0001${r.font}\u0002${r.size}\u0002${r.rise ?? 0}\u0002${r.color ?? ''}\u0002${r.link ?? ''}\u0002${r.underline ? 1 : 0}${r.noBreak ? 1 : 0}\u0002${r.text}`;
   }

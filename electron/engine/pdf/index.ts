@@ -55,6 +55,22 @@ function addOutline(doc: Doc, entries: OutlineEntry[], destPage: Map<string, num
   for (const entry of entries) add(doc.outline, entry);
 }
 
+export interface PageNumbers {
+  pageMap: PageMap;
+  pageCount: number;
+  viewpointPage: number;
+  tocPage: number;
+}
+
+/**
+ * The page numbers the PDF would print, without drawing it: the live 本期视点 preview while an
+ * editor types. Unchanged articles and paragraphs come from the process-wide caches.
+ */
+export function settlePageNumbers(doc: IssueDocument, options: Pick<PdfOptions, 'pageSize'> = {}): PageNumbers {
+  const layout = layoutIssue(doc, sharedTypesetter(), { size: options.pageSize ?? 'A4', pageMapOnly: true });
+  return { pageMap: layout.pageMap, pageCount: layout.pages.length, viewpointPage: layout.viewpointPage, tocPage: layout.tocPage };
+}
+
 export async function renderIssuePdf(doc: IssueDocument, options: PdfOptions = {}): Promise<PdfResult> {
   const stage = options.onStage ?? ((): void => {});
   stage('fonts');

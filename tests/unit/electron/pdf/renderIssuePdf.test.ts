@@ -104,3 +104,26 @@ describe('renderIssuePdf on the 2024-W47 fixture', () => {
     expect(result.missingGlyphs).toEqual([]);
   });
 });
+
+describe('settlePageNumbers', () => {
+  it('gives the numbers the PDF prints, without drawing', async () => {
+    const { settlePageNumbers } = await import('../../../../electron/engine/pdf/index');
+    const numbers = settlePageNumbers(doc);
+    expect(numbers.pageMap).toEqual(result.pageMap);
+    expect(numbers.pageCount).toBe(result.pageCount);
+    expect(numbers.tocPage).toBe(result.tocPage);
+  });
+
+  it('follows an edit: a longer article pushes every later article, earlier ones stay', async () => {
+    const { settlePageNumbers } = await import('../../../../electron/engine/pdf/index');
+    const k = 2;
+    const edited = structuredClone(doc);
+    const filler = { kind: 'paragraph' as const, runs: [{ text: '新增段落：医保基金监管工作持续推进，'.repeat(40) }] };
+    edited.articles[k].blocks.push(filler, filler, filler, filler);
+    const numbers = settlePageNumbers(edited);
+    doc.articles.forEach((a, i) => {
+      if (i <= k) expect(numbers.pageMap[a.id]).toBe(result.pageMap[a.id]);
+      else expect(numbers.pageMap[a.id]).toBeGreaterThan(result.pageMap[a.id]);
+    });
+  });
+});

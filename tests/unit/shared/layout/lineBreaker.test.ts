@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildAtoms, type StyledRun } from '../../../../shared/layout/atoms';
+import { buildAtoms, fullWidthPunctuation, type StyledRun } from '../../../../shared/layout/atoms';
 import { isLineEndProhibited, isLineStartProhibited } from '../../../../shared/layout/charClasses';
 import { breakLines, type BreakOptions, type Line } from '../../../../shared/layout/lineBreaker';
 import { fakeMetrics } from './fakeMetrics';
@@ -139,5 +139,24 @@ describe('breakLines', () => {
     expect(c.stretch).toBe(0);
     const [r] = set('返回目录', { align: 'right' });
     expect(r.indent).toBeCloseTo(60, 5);
+  });
+});
+
+describe('fullWidthPunctuation', () => {
+  it('sets half-width marks typed in Chinese text full-width', () => {
+    expect(fullWidthPunctuation('傅卫:新医改的下一个“十年”,我们要关注什么?')).toBe('傅卫：新医改的下一个“十年”，我们要关注什么？');
+    expect(fullWidthPunctuation('按疾病诊断相关分组(DRG)付费')).toBe('按疾病诊断相关分组（DRG）付费');
+  });
+
+  it('leaves numbers, Latin text and unpaired brackets alone', () => {
+    expect(fullWidthPunctuation('收入3,000元')).toBe('收入3,000元');
+    expect(fullWidthPunctuation('see (Smith, 2020): done')).toBe('see (Smith, 2020): done');
+    expect(fullWidthPunctuation('见图1)')).toBe('见图1)');
+  });
+
+  it('is applied by the atoms of body text only when asked', () => {
+    const runs = [{ text: '傅卫:新医改', font: 'serif' as const, size: SIZE }];
+    expect(buildAtoms(runs, metrics).map((a) => a.text).join('')).toBe('傅卫:新医改');
+    expect(buildAtoms(runs, metrics, undefined, { fullWidthPunctuation: true }).map((a) => a.text).join('')).toBe('傅卫：新医改');
   });
 });
