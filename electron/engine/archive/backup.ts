@@ -110,6 +110,9 @@ function stamp(now: Date): string {
  */
 export function replaceDatabaseFile(dbPath: string, backupFile: string, now: Date, reason: 'before-restore' | 'corrupt'): string | null {
   checkBackupFile(backupFile);
+  // Copy first: if that fails (disk full), the current database has not been moved yet.
+  const tmp = `${dbPath}.restoring`;
+  copyFileSync(backupFile, tmp);
   let keptAs: string | null = null;
   if (existsSync(dbPath)) {
     keptAs = `${dbPath}.${reason}-${stamp(now)}`;
@@ -121,8 +124,6 @@ export function replaceDatabaseFile(dbPath: string, backupFile: string, now: Dat
       else rmSync(`${dbPath}${suffix}`);
     }
   }
-  const tmp = `${dbPath}.restoring`;
-  copyFileSync(backupFile, tmp);
   renameSync(tmp, dbPath);
   return keptAs;
 }
