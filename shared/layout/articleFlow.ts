@@ -10,6 +10,7 @@ import type { PageItem } from './types';
 /** Centered `· 栏目 ·` with a hairline either side. */
 export function columnHeaderSlice(name: string, ctx: FlowContext, spaceBefore = 0): Slice {
   const { style, ts } = ctx;
+  const tags = [ctx.tag('H1')];
   const h = style.columnHeader;
   const text = LABELS.columnHeader(name);
   const tracking = h.size * 0.15;
@@ -27,7 +28,7 @@ export function columnHeaderSlice(name: string, ctx: FlowContext, spaceBefore = 
       return [
         { kind: 'rule', x1: x, y1: ry, x2: cx - w / 2 - gap, y2: ry, width: 0.8, color: style.accent },
         { kind: 'rule', x1: cx + w / 2 + gap, y1: ry, x2: x + style.measure, y2: ry, width: 0.8, color: style.accent },
-        { kind: 'text', x: cx - w / 2, y: y + baseline, text, font: 'sansBold', size: h.size, charSpacing: tracking, color: style.accent },
+        { kind: 'text', x: cx - w / 2, y: y + baseline, text, font: 'sansBold', size: h.size, charSpacing: tracking, color: style.accent, tags },
       ];
     },
   };
@@ -48,6 +49,7 @@ export function articleSlices(article: DocumentArticle, ctx: FlowContext): Slice
     dx: style.body.size,
     heading: true,
     mark: article.id,
+    tags: [ctx.tag('H2')],
     firstLineExtras: (_x, y): PageItem[] => [{ kind: 'dest', name: article.anchor, y: y - style.body.size }],
   });
   out.push(...title);
@@ -56,7 +58,7 @@ export function articleSlices(article: DocumentArticle, ctx: FlowContext): Slice
   if (article.author) meta.push(LABELS.authorLine(article.author));
   meta.forEach((text, k) => {
     const lines = ts.set([{ text, font: 'sans', size: style.small.size, color: style.muted }], { width: style.measure, align: 'center' }, ctx.onMissing);
-    out.push(...textSlices(lines, { slot: style.small, spaceBefore: k === 0 ? style.body.size * 0.5 : 0, heading: true }));
+    out.push(...textSlices(lines, { slot: style.small, spaceBefore: k === 0 ? style.body.size * 0.5 : 0, heading: true, tags: [ctx.tag('P')] }));
   });
   // a hairline under the article head
   out.push({
@@ -74,6 +76,6 @@ export function articleSlices(article: DocumentArticle, ctx: FlowContext): Slice
     { width: style.measure, align: 'right' },
     ctx.onMissing,
   );
-  out.push(...textSlices(back, { slot: style.small, spaceBefore: style.body.size }));
+  out.push(...textSlices(back, { slot: style.small, spaceBefore: style.body.size, tags: [ctx.tag('P')] }));
   return out;
 }

@@ -5,7 +5,7 @@ import { styleRuns, type FlowContext } from './flowContext';
 import type { Slice } from './paginate';
 import { layoutTable } from './tableFlow';
 import { baselineIn, textSlices } from './textSlices';
-import type { FontKey, PageItem } from './types';
+import type { FontKey, PageItem, StructTag } from './types';
 
 export type { FlowContext } from './flowContext';
 
@@ -18,7 +18,7 @@ function paragraph(runs: Run[], ctx: FlowContext, align: 'left' | 'center' | 'ri
     { width: style.measure, firstIndent: indent, align, avoidLoneLastLine: true, fullWidthPunctuation: true },
     ctx.onMissing,
   );
-  return textSlices(lines, { slot: style.body, spaceBefore: style.paragraphGap });
+  return textSlices(lines, { slot: style.body, spaceBefore: style.paragraphGap, tags: [ctx.tag('P')] });
 }
 
 /** Clippings often start paragraphs with typed ideographic spaces; the layout indents itself. */
@@ -39,7 +39,7 @@ function heading(runs: Run[], level: 1 | 2 | 3, ctx: FlowContext): Slice[] {
     { width: style.measure, firstIndent: indent, restIndent: indent, align: 'left', fullWidthPunctuation: true },
     ctx.onMissing,
   );
-  return textSlices(lines, { slot: h, spaceBefore: h.spaceBefore, heading: true });
+  return textSlices(lines, { slot: h, spaceBefore: h.spaceBefore, heading: true, tags: [ctx.tag(level === 1 ? 'H3' : level === 2 ? 'H4' : 'H5')] });
 }
 
 function quote(runs: Run[], ctx: FlowContext): Slice[] {
@@ -55,14 +55,16 @@ function quote(runs: Run[], ctx: FlowContext): Slice[] {
     slot: style.body,
     spaceBefore: style.paragraphGap * 2,
     dx: inset,
+    tags: [ctx.tag('BlockQuote')],
     decorate: (x, y, height): PageItem[] => [
       { kind: 'rule', x1: x + inset - size * 0.6, y1: y, x2: x + inset - size * 0.6, y2: y + height, width: 1.2, color: '#b8c4d0' },
     ],
   });
 }
 
-function list(block: ListBlock, ctx: FlowContext, depth: number): Slice[] {
+function list(block: ListBlock, ctx: FlowContext, depth: number, parent: StructTag[] = []): Slice[] {
   const { style, ts } = ctx;
+  const listTag = [...parent, ctx.tag('L')];
   const size = style.body.size;
   const out: Slice[] = [];
   const left = 2 * size * (depth + 1);
@@ -75,11 +77,13 @@ function list(block: ListBlock, ctx: FlowContext, depth: number): Slice[] {
       ctx.onMissing,
     );
     const base = baselineIn(style.body);
+    const itemTag = [...listTag, ctx.tag('LI')];
     out.push(
       ...textSlices(lines, {
         slot: style.body,
         spaceBefore: k === 0 ? style.paragraphGap : 0,
         dx: left,
+        tags: [...itemTag, ctx.tag('LBody')],
         firstLineExtras: (x, y): PageItem[] => [
           {
             kind: 'text',
@@ -90,11 +94,12 @@ function list(block: ListBlock, ctx: FlowContext, depth: number): Slice[] {
             size,
             charSpacing: 0,
             color: style.text,
+            tags: [...itemTag, ctx.tag('Lbl')],
           },
         ],
       }),
     );
-    if (item.children) out.push(...list(item.children, ctx, depth + 1));
+    if (item.children) out.push(...list(item.children, ctx, depth + 1, itemTag));
   });
   return out;
 }
@@ -112,11 +117,12 @@ function figure(block: FigureBlock, ctx: FlowContext): Slice[] {
       w = (known.width * h) / known.height;
     }
     const src = block.src;
+    const figureTag = [ctx.tag('Figure', block.altText || block.caption || '图片')];
     out.push({
       height: h,
       spaceBefore: style.body.size,
       keepWithNext: !!block.caption,
-      render: (x, y) => [{ kind: 'image', x: x + (style.measure - w) / 2, y, w, h, src }],
+      render: (x, y) => [{ kind: 'image', x: x + (style.measure - w) / 2, y, w, h, src, tags: figureTag }],
     });
   }
   const caption = block.caption || (block.src ? block.altText : '');
@@ -126,7 +132,12 @@ function figure(block: FigureBlock, ctx: FlowContext): Slice[] {
       { width: style.measure - 4 * style.body.size, align: 'center' },
       ctx.onMissing,
     );
-    const slices = textSlices(lines, { slot: style.caption, spaceBefore: out.length > 0 ? style.caption.size * 0.4 : style.body.size * 0.5, dx: 2 * style.body.size });
+    const slices = textSlices(lines, {
+      slot: style.caption,
+      spaceBefore: out.length > 0 ? style.caption.size * 0.4 : style.body.size * 0.5,
+      dx: 2 * style.body.size,
+      tags: [ctx.tag('Caption')],
+    });
     // captions of one figure stay together
     slices.forEach((s, k) => {
       if (k < slices.length - 1) s.keepWithNext = true;

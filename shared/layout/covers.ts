@@ -4,11 +4,13 @@ import type { PageStyle } from './pageStyle';
 import type { Typesetter } from './typesetter';
 import type { FontKey, PageItem } from './types';
 
+let coverTag = 0;
+
 function centered(ts: Typesetter, text: string, font: FontKey, size: number, cx: number, y: number, color: string, trackingEm = 0): PageItem {
   const tracking = size * trackingEm;
   const n = [...text].length;
   const w = ts.width(text, font, size) + tracking * Math.max(0, n - 1);
-  return { kind: 'text', x: cx - w / 2, y, text, font, size, charSpacing: tracking, color };
+  return { kind: 'text', x: cx - w / 2, y, text, font, size, charSpacing: tracking, color, tags: [{ role: 'P', id: `cover:${coverTag++}` }] };
 }
 
 export function coverItems(meta: IssueMeta, style: PageStyle, ts: Typesetter): PageItem[] {
@@ -36,7 +38,7 @@ export function coverItems(meta: IssueMeta, style: PageStyle, ts: Typesetter): P
     const y = H * 0.8;
     meta.tags.forEach((tag, k) => {
       items.push({ kind: 'box', x, y: y - size * 1.35, w: widths[k], h: size * 2, stroke: accent, lineWidth: 1 });
-      items.push({ kind: 'text', x: x + padX, y: y, text: tag, font: 'sans', size, charSpacing: size * 0.2, color: accent });
+      items.push({ kind: 'text', x: x + padX, y: y, text: tag, font: 'sans', size, charSpacing: size * 0.2, color: accent, tags: [{ role: 'P', id: `cover:${coverTag++}` }] });
       x += widths[k] + gap;
     });
   }

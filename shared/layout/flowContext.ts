@@ -3,7 +3,7 @@ import type { Run } from '../content/blocks';
 import type { StyledRun } from './atoms';
 import type { PageStyle } from './pageStyle';
 import type { Typesetter } from './typesetter';
-import type { FontKey } from './types';
+import type { FontKey, StructRole, StructTag } from './types';
 
 export interface FlowContext {
   ts: Typesetter;
@@ -12,6 +12,14 @@ export interface FlowContext {
   onMissing: (chars: string) => void;
   /** intrinsic size of an image source, when known */
   imageSize?: (src: string) => { width: number; height: number } | null;
+  /** a new structure element (tagged PDF) */
+  tag: (role: StructRole, alt?: string) => StructTag;
+}
+
+/** Structure tags numbered under a prefix (one per article, so cached articles never collide). */
+export function tagger(prefix: string): (role: StructRole, alt?: string) => StructTag {
+  let n = 0;
+  return (role, alt) => ({ role, id: `${prefix}:${n++}`, ...(alt ? { alt } : {}) });
 }
 
 export interface RunStyle {

@@ -21,6 +21,7 @@ function headingSlice(text: string, dest: string, ctx: FlowContext): Slice[] {
     slot: { size, leading: size * 2.2 },
     heading: true,
     mark: dest,
+    tags: [ctx.tag('H1')],
     firstLineExtras: (_x, y): PageItem[] => [{ kind: 'dest', name: dest, y }],
   });
 }
@@ -30,7 +31,7 @@ export function viewpointSlices(doc: IssueDocument, pageMap: PageMap, ctx: FlowC
   const size = style.body.size;
   const out: Slice[] = headingSlice(LABELS.viewpointHeading, ANCHORS.viewpoint, ctx);
   const note = ts.set([{ text: doc.readingNote, font: 'sans', size: style.small.size, color: style.muted }], { width: style.measure, align: 'justify' }, ctx.onMissing);
-  out.push(...textSlices(note, { slot: style.small, spaceBefore: size * 0.4 }));
+  out.push(...textSlices(note, { slot: style.small, spaceBefore: size * 0.4, tags: [ctx.tag('P')] }));
   doc.viewpoint.forEach((column) => {
     out.push(columnHeaderSlice(column.column, ctx, size * 1.4));
     column.entries.forEach((entry, k) => {
@@ -45,7 +46,7 @@ export function viewpointSlices(doc: IssueDocument, pageMap: PageMap, ctx: FlowC
         { width: style.measure, align: 'justify', restIndent: size * 1.2 },
         ctx.onMissing,
       );
-      out.push(...textSlices(head, { slot: style.body, spaceBefore: k === 0 ? size * 0.4 : size * 0.9, keepWithNext: true }));
+      out.push(...textSlices(head, { slot: style.body, spaceBefore: k === 0 ? size * 0.4 : size * 0.9, keepWithNext: true, tags: [ctx.tag('P')] }));
       if (entry.summary) {
         const summary = ts.set(
           [
@@ -55,7 +56,9 @@ export function viewpointSlices(doc: IssueDocument, pageMap: PageMap, ctx: FlowC
           { width: style.measure - size * 1.2, align: 'justify', avoidLoneLastLine: true },
           ctx.onMissing,
         );
-        out.push(...textSlices(summary, { slot: { size: style.caption.size, leading: style.caption.size * 1.75 }, dx: size * 1.2, spaceBefore: size * 0.15 }));
+        out.push(
+          ...textSlices(summary, { slot: { size: style.caption.size, leading: style.caption.size * 1.75 }, dx: size * 1.2, spaceBefore: size * 0.15, tags: [ctx.tag('P')] }),
+        );
       }
     });
   });
@@ -69,9 +72,10 @@ export function tocSlices(doc: IssueDocument, pageMap: PageMap, ctx: FlowContext
   out[0].pageBreakBefore = true;
   const slot = { size, leading: size * 1.9 };
   const base = baselineIn(slot);
+  const tocTag = ctx.tag('TOC');
   doc.viewpoint.forEach((column) => {
     const name = ts.set([{ text: column.column, font: 'sansBold', size, color: style.accent }], { width: style.measure, align: 'left' }, ctx.onMissing);
-    out.push(...textSlices(name, { slot, spaceBefore: size * 0.8, heading: true }));
+    out.push(...textSlices(name, { slot, spaceBefore: size * 0.8, heading: true, tags: [tocTag, ctx.tag('TOCI')] }));
     for (const entry of column.entries) {
       const page = pageLabel(pageMap, entry.articleId);
       const pageW = ts.width(page, 'sans', size);
@@ -82,7 +86,8 @@ export function tocSlices(doc: IssueDocument, pageMap: PageMap, ctx: FlowContext
         { width: style.measure - numberBox, firstIndent: indent, restIndent: indent, align: 'left' },
         ctx.onMissing,
       );
-      const slices = textSlices(lines, { slot });
+      const tags = [tocTag, ctx.tag('TOCI')];
+      const slices = textSlices(lines, { slot, tags });
       const last = slices[slices.length - 1];
       const lastLine = lines[lines.length - 1];
       const render = last.render;
@@ -92,7 +97,7 @@ export function tocSlices(doc: IssueDocument, pageMap: PageMap, ctx: FlowContext
         const to = x + style.measure - pageW - size * 0.5;
         const by = y + base;
         if (to > from) items.push({ kind: 'rule', x1: from, y1: by, x2: to, y2: by, width: 0.9, color: '#8894a0', dash: [0, 3] });
-        items.push({ kind: 'text', x: x + style.measure - pageW, y: by, text: page, font: 'sans', size, charSpacing: 0, color: style.text });
+        items.push({ kind: 'text', x: x + style.measure - pageW, y: by, text: page, font: 'sans', size, charSpacing: 0, color: style.text, tags });
         items.push({ kind: 'link', x: x + style.measure - pageW, y: by - size, w: pageW, h: size * 1.3, dest: entry.anchor });
         return items;
       };

@@ -6,7 +6,7 @@ import type { IssueDocument, PageMap } from '../document/issueDocument';
 import { ANCHORS, LABELS } from '../document/issueDocument';
 import { articleSlices } from './articleFlow';
 import { backCoverItems, coverItems } from './covers';
-import type { FlowContext } from './flowContext';
+import { tagger, type FlowContext } from './flowContext';
 import { tocSlices, viewpointSlices } from './frontMatter';
 import { pageStyle, type PageOptions, type PageStyle } from './pageStyle';
 import { paginate, type Frame } from './paginate';
@@ -58,9 +58,10 @@ export function layoutIssue(doc: IssueDocument, ts: Typesetter, options: IssueLa
   const g = style.geometry;
   const frame: Frame = { left: g.inner, top: g.top, bottom: g.height - g.bottom };
   const missing = new Map<string | null, string>();
-  const ctxFor = (articleId: string | null): FlowContext => ({
+  const ctxFor = (articleId: string | null, tagPrefix: string): FlowContext => ({
     ts,
     style,
+    tag: tagger(tagPrefix),
     onMissing: (chars) => missing.set(articleId, (missing.get(articleId) ?? '') + chars),
     ...(options.imageSize ? { imageSize: options.imageSize } : {}),
   });
@@ -73,7 +74,7 @@ export function layoutIssue(doc: IssueDocument, ts: Typesetter, options: IssueLa
   const articles: ArticlePages[] = doc.articles.map((article) =>
     ts.memo(`article|${styleKey}|${JSON.stringify(article)}`, () => {
       let chars = '';
-      const ctx: FlowContext = { ...ctxFor(article.id), onMissing: (c) => (chars += c) };
+      const ctx: FlowContext = { ...ctxFor(article.id, article.anchor), onMissing: (c) => (chars += c) };
       const p = paginate(articleSlices(article, ctx), frame, render);
       return { pages: p.pages, missing: chars, endsWithHeading: p.endsWithHeading, titleIndex: p.marks.get(article.id) ?? 0, column: article.column };
     }),
@@ -92,7 +93,7 @@ export function layoutIssue(doc: IssueDocument, ts: Typesetter, options: IssueLa
   for (;;) {
     rounds++;
     missing.delete(null);
-    const ctx = ctxFor(null);
+    const ctx = ctxFor(null, 'front');
     const p = paginate([...viewpointSlices(doc, pageMap, ctx), ...tocSlices(doc, pageMap, ctx)], frame, render);
     front = p.pages;
     frontEndsWithHeading = p.endsWithHeading;

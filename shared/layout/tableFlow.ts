@@ -107,14 +107,17 @@ export function layoutTable(block: TableBlock, ctx: FlowContext): Slice[] {
   const base = baselineIn(slot);
   const lefts = widths.map((_, k) => widths.slice(0, k).reduce((a, b) => a + b, 0));
 
+  const tableTag = ctx.tag('Table');
   const rowSlices = g.rows.map((row): Slice => {
+    const rowTag = ctx.tag('TR');
     const cells = row.map(({ cell, col, span }) => {
+      const tags = [tableTag, rowTag, ctx.tag(cell.header ? 'TH' : 'TD')];
       const w = widths.slice(col, col + span).reduce((a, b) => a + b, 0);
       const lines: Line[] = [];
       for (const runs of cellRuns(cell, size, ctx)) {
         lines.push(...ts.set(runs, { width: w - 2 * PAD_X, align: 'left', fullWidthPunctuation: true }, ctx.onMissing));
       }
-      return { cell, x: lefts[col], w, lines };
+      return { cell, x: lefts[col], w, lines, tags };
     });
     const height = Math.max(...cells.map((c) => c.lines.length), 1) * leading + 2 * PAD_Y;
     const isHeader = row.length > 0 && row.every(({ cell }) => cell.header);
@@ -135,7 +138,12 @@ export function layoutTable(block: TableBlock, ctx: FlowContext): Slice[] {
             lineWidth: 0.6,
             ...(isHeader || c.cell.header ? { fill: HEADER_FILL } : {}),
           });
-          c.lines.forEach((line, k) => items.push(...lineItems(line, x + c.x + PAD_X, y + PAD_Y + k * leading + base)));
+          c.lines.forEach((line, k) => {
+            for (const item of lineItems(line, x + c.x + PAD_X, y + PAD_Y + k * leading + base)) {
+              if (item.kind === 'text') item.tags = c.tags;
+              items.push(item);
+            }
+          });
         }
         return items;
       },

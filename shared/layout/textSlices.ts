@@ -4,7 +4,7 @@ import type { StyledRun } from './atoms';
 import { lineItems } from './lineItems';
 import type { Line } from './lineBreaker';
 import type { Slice } from './paginate';
-import type { PageItem } from './types';
+import type { PageItem, StructTag } from './types';
 
 export interface LineSlot {
   size: number;
@@ -29,6 +29,8 @@ export interface TextSliceOptions {
   /** first-line extras (list markers, destinations) */
   firstLineExtras?: (x: number, y: number) => PageItem[];
   mark?: string;
+  /** structure path of the text (tagged PDF) */
+  tags?: StructTag[];
 }
 
 export function textSlices(lines: Line[], o: TextSliceOptions): Slice[] {
@@ -43,6 +45,7 @@ export function textSlices(lines: Line[], o: TextSliceOptions): Slice[] {
       keepWithNext: !!o.heading || widowOrphan || (k === n - 1 && !!o.keepWithNext),
       render: (x, y) => {
         const items = lineItems(line, x + dx, y + base);
+        if (o.tags) for (const item of items) if (item.kind === 'text') item.tags = o.tags;
         if (o.decorate) items.push(...o.decorate(x, y, o.slot.leading));
         if (k === 0 && o.firstLineExtras) items.push(...o.firstLineExtras(x, y));
         return items;

@@ -25,7 +25,23 @@ export interface TextStyle {
 
 // ---------------------------------------------------------------- page model
 
-export interface TextItem {
+/** Structure roles of tagged PDF (ISO 32000 §14.8.4) the issue uses. */
+export type StructRole = 'Sect' | 'H1' | 'H2' | 'H3' | 'H4' | 'H5' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Table' | 'TR' | 'TD' | 'TH' | 'Figure' | 'Caption' | 'BlockQuote' | 'TOC' | 'TOCI';
+
+/** One structure element; ids are unique within an issue, equal ids are the same element. */
+export interface StructTag {
+  role: StructRole;
+  id: string;
+  /** alternate text (figures) */
+  alt?: string;
+}
+
+/** Where a drawn item sits in the structure tree, outermost first; untagged items are artifacts. */
+export interface Tagged {
+  tags?: StructTag[];
+}
+
+export interface TextItem extends Tagged {
   kind: 'text';
   x: number;
   /** baseline, from the page top */
@@ -69,7 +85,7 @@ export interface BoxItem {
   dash?: [number, number];
 }
 
-export interface ImageItem {
+export interface ImageItem extends Tagged {
   kind: 'image';
   x: number;
   y: number;

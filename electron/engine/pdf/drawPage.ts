@@ -3,6 +3,7 @@
 import type PDFDocument from 'pdfkit';
 import type { Page, PageItem, TextItem } from '../../../shared/layout/types';
 import type { OpenedImage } from './images';
+import type { StructureWriter } from './structure';
 import { showPieces } from './textShow';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -60,6 +61,10 @@ function drawItem(doc: Doc, item: PageItem, ctx: DrawContext): void {
   }
 }
 
-export function drawPage(doc: Doc, page: Page, ctx: DrawContext): void {
-  for (const item of page.items) drawItem(doc, item, ctx);
+export function drawPage(doc: Doc, page: Page, ctx: DrawContext, structure?: StructureWriter): void {
+  for (const item of page.items) {
+    structure?.before(item);
+    drawItem(doc, item, ctx);
+  }
+  structure?.endPage();
 }

@@ -7,6 +7,7 @@ import { layoutIssue, Typesetter, type FontKey, type OutlineEntry } from '../../
 import { loadFontSet } from '../fonts';
 import { drawPage } from './drawPage';
 import { createImageResolver } from './images';
+import { createStructureWriter } from './structure';
 
 export interface PdfResult {
   pdf: Buffer;
@@ -46,6 +47,12 @@ function sharedTypesetter(): Typesetter {
 
 type Doc = InstanceType<typeof PDFDocument>;
 
+/** The publisher named on the back cover (its line with 公司/有限), for the document's Author. */
+function publisherOf(doc: IssueDocument): string {
+  const line = doc.meta.backCover.split('\n').find((l) => /公司|集团|出版|编辑部/.test(l));
+  return line?.trim() || doc.meta.title;
+}
+
 function addOutline(doc: Doc, entries: OutlineEntry[], destPage: Map<string, number>): void {
   const add = (parent: Doc['outline'], entry: OutlineEntry): void => {
     const pageNumber = destPage.get(entry.dest);
@@ -80,6 +87,8 @@ export async function renderIssuePdf(doc: IssueDocument, options: PdfOptions = {
     font: null,
     autoFirstPage: false,
     pdfVersion: '1.7',
+    subset: 'PDF/A-2b',
+    tagged: true,
     compress: true,
     lang: 'zh-CN',
     displayTitle: true,
@@ -87,6 +96,7 @@ export async function renderIssuePdf(doc: IssueDocument, options: PdfOptions = {
       Title: [doc.meta.title, doc.meta.issueNumber].filter(Boolean).join(' '),
       Subject: [doc.meta.subtitle, doc.meta.dateRange].filter(Boolean).join(' '),
       Keywords: doc.viewpoint.map((c) => c.column).join(', '),
+      Author: publisherOf(doc),
       Creator: 'Weekly Desk',
       Producer: 'Weekly Desk (pdfkit)',
     },
@@ -118,12 +128,14 @@ export async function renderIssuePdf(doc: IssueDocument, options: PdfOptions = {
     return name;
   };
 
+  const structure = createStructureWriter(pdf);
   const destPage = new Map<string, number>();
   for (const page of layout.pages) {
     pdf.addPage({ size: [width, height], margins: { top: 0, bottom: 0, left: 0, right: 0 } });
-    drawPage(pdf, page, { fontName, image: images.source });
+    drawPage(pdf, page, { fontName, image: images.source }, structure);
     for (const item of page.items) if (item.kind === 'dest') destPage.set(item.name, page.number - 1);
   }
+  structure.finish();
   addOutline(pdf, layout.outline, destPage);
   pdf.end();
   await finished;

@@ -100,6 +100,21 @@ describe('renderIssuePdf on the 2024-W47 fixture', () => {
     expect(nav.catalog['/Lang']).toBe('u:zh-CN');
   });
 
+  it('is tagged (one Document root, titles as H2, tables and paragraphs) and declares PDF/A-2b', () => {
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    expect(info).toMatch(/Tagged:\s+yes/);
+    expect(info).toMatch(/Title:\s+医周药事 2024年第47期/);
+    const tree = execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8' });
+    const top = tree.split('\n').filter((l) => /^\S/.test(l));
+    expect(top).toEqual(['Document']);
+    const h2 = tree.split('\n').flatMap((l, k, all) => (l.trim().startsWith('H2') ? [compact(all[k + 1] ?? '')] : []));
+    for (const a of doc.articles) expect(h2.some((t) => compact(a.title).startsWith(t.replace(/"/g, '').slice(0, 6)))).toBe(true);
+    expect(tree).toMatch(/^\s+P \(block\)/m);
+    const meta = execFileSync('pdfinfo', ['-meta', file], { encoding: 'utf8' });
+    expect(meta).toContain('<pdfaid:part>2</pdfaid:part>');
+    expect(meta).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
+  });
+
   it('reports no missing glyphs for the fixture text', () => {
     expect(result.missingGlyphs).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../../../shared/content/blocks';
 import { blockSlices } from '../../../../shared/layout/blockFlow';
+import { tagger } from '../../../../shared/layout/flowContext';
 import { paginate, type Frame, type Slice } from '../../../../shared/layout/paginate';
 import { pageStyle } from '../../../../shared/layout/pageStyle';
 import { Typesetter } from '../../../../shared/layout/typesetter';
@@ -75,7 +76,7 @@ describe('block flow', () => {
   const ts = new Typesetter(fakeMetrics());
   const style = pageStyle({ size: 'A4' });
   const missing: string[] = [];
-  const ctx = { ts, style, onMissing: (c: string): void => void missing.push(c) };
+  const ctx = { ts, style, tag: tagger('t'), onMissing: (c: string): void => void missing.push(c) };
 
   it('indents paragraphs by two ems and sets them on the body grid', () => {
     const blocks: Block[] = [{ kind: 'paragraph', runs: [{ text: '　　医疗保障是减轻群众就医负担、增进民生福祉、维护社会和谐稳定的重大制度安排。'.repeat(3) }] }];
