@@ -100,26 +100,44 @@ export function splitLongWord(word: string): string[] {
 
 function queryWordFrom(runs: Run[], text: string): QueryWord | null {
   const tokens: string[] = [];
-  for (const run of runs) {
-    if (run.kind === 'word') tokens.push(run.text);
-    else {
-      const chars = Array.from(run.text);
-      if (chars.length === 1) tokens.push(chars[0]);
-      else for (let i = 0; i + 1 < chars.length; i++) tokens.push(chars[i] + chars[i + 1]);
+  runs.forEach((run, i) => {
+    if (run.kind === 'word') {
+      tokens.push(run.text);
+      return;
     }
-  }
+    // Inside the word, a CJK run is tokenised as the index does (its last character alone
+    // included) so the tokens stay adjacent; the word's last run ends at its last bigram, as the
+    // text may go on.
+    const isLast = i === runs.length - 1;
+    tokens.push(...(isLast ? cjkQueryTokens(run.text) : cjkIndexTokens(run.text)));
+  });
   if (tokens.length === 0) return null;
   const prefix = runs.length === 1 && runs[0].kind === 'cjk' && Array.from(runs[0].text).length === 1;
   return { text, tokens, prefix };
 }
 
-/** Splits what the editor typed into query words (spaces separate words; punctuation is ignored). */
+function cjkQueryTokens(run: string): string[] {
+  const chars = Array.from(run);
+  if (chars.length === 1) return chars;
+  const tokens: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) tokens.push(chars[i] + chars[i + 1]);
+  return tokens;
+}
+
+const QUOTES = '"“”「」『』';
+const QUERY_PIECE = new RegExp(`[${QUOTES}]([^${QUOTES}]*)[${QUOTES}]?|[^\\s\u3000${QUOTES}]+`, 'gu');
+
+/**
+ * Splits what the editor typed into query words: spaces separate words, punctuation is ignored,
+ * and text in quotes ("…", “…”, 「…」) is one exact phrase, never split.
+ */
 export function parseQuery(query: string): QueryWord[] {
   const words: QueryWord[] = [];
-  for (const raw of query.split(/[\s\u3000]+/u)) {
-    const runs = runsOf(raw);
+  for (const m of query.matchAll(QUERY_PIECE)) {
+    const quoted = m[1] !== undefined;
+    const runs = runsOf(quoted ? m[1] : m[0]);
     if (runs.length === 0) continue;
-    const longCjk = runs.length === 1 && runs[0].kind === 'cjk' && Array.from(runs[0].text).length >= LONG_CJK_WORD;
+    const longCjk = !quoted && runs.length === 1 && runs[0].kind === 'cjk' && Array.from(runs[0].text).length >= LONG_CJK_WORD;
     if (longCjk) {
       for (const part of splitLongWord(runs[0].text)) {
         const w = queryWordFrom([{ kind: 'cjk', text: part }], part);

@@ -181,6 +181,8 @@ export async function importWeeklyFile(file: string, context: ImportWeeklyContex
     if (parseMediaRef(m.ref) !== m.sha256) throw damaged(file, `media reference ${m.ref} does not match its hash`);
     return { ...m, bytes: entryBytes(file, entries, m.entry, m.sha256) };
   });
+  const shipped = new Set(media.map((m) => m.ref));
+  for (const ref of collectMediaRefs(columns)) if (!shipped.has(ref)) throw damaged(file, `image ${ref} is referenced but not included`);
   let id = manifest.issue.id;
   if (context.exists(id)) {
     const policy = context.onConflict ?? 'error';

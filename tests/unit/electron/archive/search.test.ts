@@ -52,6 +52,13 @@ describe('search in Chinese', () => {
     expect(titles('医保基金智能监控')).toEqual(['医保基金监管再上台阶 精细化是未来重点']);
   });
 
+  it('finds Chinese followed by Latin in one word, and exact quoted phrases', () => {
+    expect(titles('服务费')).toEqual(['药事服务费提价！三明医改再领先全国']);
+    expect(titles('早入DRG')).toEqual(['早入DRG才是医院应对支付改革的正确之道！']);
+    expect(titles('“医保基金监管”')).toEqual(['医保基金监管再上台阶 精细化是未来重点']);
+    expect(titles('“医保基金智能监控”')).toEqual([]);
+  });
+
   it('matches a single character as a prefix, including at the end of a run', () => {
     expect(titles('涨')).toEqual(['药事服务费提价！三明医改再领先全国']);
   });

@@ -90,6 +90,16 @@ describe('.weekly files', () => {
     await expect(there.importWeekly(file)).rejects.toMatchObject({ code: 'weekly-file-damaged' });
   });
 
+  it('report an image referenced by an article but missing from the list as damaged', async () => {
+    const { file } = await exported();
+    const entries = unzipSync(readFileSync(file));
+    const manifest = JSON.parse(new TextDecoder().decode(entries['weekly.json']));
+    manifest.media = [];
+    entries['weekly.json'] = strToU8(JSON.stringify(manifest));
+    writeFileSync(file, zipSync(entries));
+    await expect(there.importWeekly(file)).rejects.toMatchObject({ code: 'weekly-file-damaged', message: expect.stringContaining('referenced but not included') });
+  });
+
   it('report a foreign file: not a zip, or a zip of something else', async () => {
     writeFileSync(tmp.path('notes.weekly'), '本周选题：医保、集采、DRG');
     await expect(there.importWeekly(tmp.path('notes.weekly'))).rejects.toMatchObject({ code: 'weekly-file-foreign', messageZh: expect.stringContaining('不是周刊编辑台导出的') });

@@ -50,6 +50,18 @@ describe('parseQuery', () => {
     expect(parseQuery('DRG付费')[0].tokens).toEqual(['drg', '付费']);
   });
 
+  it('keeps tokens adjacent when Chinese is followed by Latin inside one word', () => {
+    // 付费DRG is indexed 付费 费 drg: the query must carry 费 too or the phrase cannot match.
+    expect(parseQuery('付费DRG')[0].tokens).toEqual(['付费', '费', 'drg']);
+    expect(parseQuery('第12稿')[0].tokens).toEqual(['第', '12', '稿']);
+  });
+
+  it('treats quoted text as one exact phrase, never split', () => {
+    expect(parseQuery('“医保基金监管改革”')).toEqual([{ text: '医保基金监管改革', tokens: ['医保', '保基', '基金', '金监', '监管', '管改', '改革'], prefix: false }]);
+    expect(parseQuery('"医保 基金" DRG').map((w) => w.tokens)).toEqual([['医保', '保', '基金'], ['drg']]);
+    expect(parseQuery('「集采')[0].text).toBe('集采');
+  });
+
   it('ignores punctuation-only input', () => {
     expect(parseQuery('，。 ——')).toEqual([]);
   });
