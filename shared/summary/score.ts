@@ -37,6 +37,8 @@ export interface ScoredSentence extends Sentence {
   score: number;
   /** bigram set, kept for redundancy checks */
   bigrams: Set<number>;
+  /** share of the title's bigrams the sentence carries */
+  titleShare: number;
   /** the sentence opens the first paragraph under a sub-heading */
   opensSection: boolean;
 }
@@ -100,13 +102,14 @@ export function scoreSentences(sentences: Sentence[], ctx: ScoreContext): Scored
     if (s.position === 0 && ctx.sectionOpeners?.has(s.paragraph)) score += SECTION_OPENER_BONUS;
     if (lastParagraph >= 4 && s.paragraph === lastParagraph) score += END_BONUS;
     else if (lastParagraph >= 4 && s.paragraph === lastParagraph - 1) score += END_BONUS / 2;
-    score += 1.2 * titleOverlap(bigrams, titleBigrams);
+    const titleShare = titleOverlap(bigrams, titleBigrams);
+    score += 1.2 * titleShare;
     score += 0.6 * Math.log2(1 + centrality[i] / Math.max(1e-9, meanCentrality));
     score += styleScore(s.text);
     // The answer to a rhetorical question states the point: `那 DRG 和这个有什么关系呢？DRG 是……`
     const prev = sentences[i - 1];
     if (prev && prev.paragraph === s.paragraph && QUESTION_END.test(prev.text) && !QUESTION_END.test(s.text)) score += ANSWER_BONUS;
     const opensSection = s.position === 0 && (ctx.sectionOpeners?.has(s.paragraph) ?? false);
-    return { ...s, length: hanLength(s.text), score, bigrams, opensSection };
+    return { ...s, length: hanLength(s.text), score, bigrams, titleShare, opensSection };
   });
 }

@@ -87,6 +87,22 @@ describe('summarize', () => {
     expect(out).toBe(LEAD);
   });
 
+  it('takes as lead an early paragraph that restates the headline, after an opening statistic', () => {
+    const stat = '据相关机构预测，到 2025 年，我国健康产业市场规模有望突破 10 万亿元大关，预估 2030 年市场规模将达到 16 万亿元。';
+    const restated = '中国大健康行业前景巨大，即将成为我国主要经济支柱产业之一，是未来 10 年的最大机遇之一。在政策红利的不断释放下，大健康产业即将步入蓬勃发展期。';
+    const out = summarize({ title: '我国大健康行业前景巨大，是未来 10 年的最大机遇之一', blocks: [p(stat), p(restated), p(SECOND)] });
+    expect(out.startsWith(restated)).toBe(true);
+    expect(out).not.toContain('据相关机构预测');
+  });
+
+  it('prefers an early paragraph that fits whole over an opening too long to take whole', () => {
+    const preface = Array.from({ length: 4 }, (_, i) => `${LEAD.replace('具有十分重要的意义。', '')}这是第${i + 1}层意思。`).join('');
+    const abstract = '随着全球化、人口老龄化趋势的加剧和全球气候变化，人类面临的健康挑战日益复杂多样。科技创新为应对这些挑战提供了前所未有的机遇，科技的进步正重塑卫生健康管理范式。本文探讨当前面临的主要健康挑战与需求、存在的主要短板与不足，并提出科技创新应对健康挑战的建议。';
+    expect(summaryLength(preface)).toBeGreaterThan(320);
+    const out = summarize({ title: '科技创新应对健康挑战', blocks: [p(preface), p(abstract), h('一、主要挑战'), p(SECOND)] });
+    expect(out).toBe(abstract);
+  });
+
   it('takes the lead from above the first sub-heading', () => {
     const out = summarize({ title: TITLE, blocks: [p(LEAD), h('一、高位统筹'), p(SECOND + THIRD)] });
     expect(out).toBe(LEAD);
