@@ -11,7 +11,7 @@ import { handleAppScheme, registerAppScheme } from './appProtocol';
 import { startEngineProcess, type EngineProcess } from './engine/process';
 import { watchExportJob } from './exportProgress';
 import { hardenSession, hardenWebContents } from './guards';
-import { createContractHandler, registerContract } from './ipc';
+import { createContractHandler, registerContract, registerFileDrops } from './ipc';
 import { buildMenuTemplate, recentIssues, type RecentIssue } from './menu';
 import { openWeeklyFile } from './openWeekly';
 import { appPaths, firstExisting, type AppPaths } from './paths';
@@ -116,6 +116,7 @@ async function start(): Promise<void> {
       },
     }),
   );
+  registerFileDrops(ipcMain, (path) => void openFile(path), log);
   setMenu();
   mainWindow = createMainWindow(p);
   for (const path of pendingFiles.splice(0)) void openFile(path);

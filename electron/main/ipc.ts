@@ -4,7 +4,9 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { CHANNELS, isChannel, specOf, type Channel } from '../../shared/api/contract';
 import type { DispatchResult } from '../engine/service/dispatch';
+import { OPEN_FILE_CHANNEL } from '../preload/channels';
 import { isTrustedIpcSender } from '../security/navigation';
+import { isWeeklyPath } from './weeklyFile';
 
 export interface SenderInfo {
   url: string | null;
@@ -42,7 +44,7 @@ export function createContractHandler(deps: ContractHandlerDeps): ContractHandle
   };
 }
 
-function senderOf(event: IpcMainInvokeEvent): SenderInfo {
+function senderOf(event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>): SenderInfo {
   const frame = event.senderFrame;
   return { url: frame?.url ?? null, isMainFrame: frame !== null && frame !== undefined && frame === event.sender.mainFrame };
 }
@@ -55,4 +57,20 @@ export function registerContract(ipcMain: IpcMain, handle: ContractHandler): () 
   return () => {
     for (const channel of CHANNELS) ipcMain.removeHandler(channel);
   };
+}
+
+/** `.weekly` files dropped on the window: only paths of that kind, only from the app's page. */
+export function registerFileDrops(ipcMain: IpcMain, open: (path: string) => void, log: (message: string) => void = () => {}): void {
+  ipcMain.on(OPEN_FILE_CHANNEL, (event, path: unknown) => {
+    const sender = senderOf(event);
+    if (!isTrustedIpcSender(sender.url, sender.isMainFrame)) {
+      log(`${OPEN_FILE_CHANNEL}: refused from ${sender.url ?? 'unknown frame'}`);
+      return;
+    }
+    if (typeof path !== 'string' || path.length > 4096 || !isWeeklyPath(path)) {
+      log(`${OPEN_FILE_CHANNEL}: ignored ${String(path).slice(0, 200)}`);
+      return;
+    }
+    open(path);
+  });
 }

@@ -40,6 +40,9 @@ export type ShellCommandName = (typeof SHELL_COMMANDS)[number];
 /** `issue:open` carries the issue id; the others carry nothing. */
 export type ShellCommand = { name: Exclude<ShellCommandName, 'issue:open'> } | { name: 'issue:open'; issueId: string };
 
+/** Renderer → main, fire and forget: `.weekly` files dropped on the window (their paths). */
+export const OPEN_FILE_CHANNEL = 'shell:openFile';
+
 const CHANNEL_PATTERN = /^[a-z]+:[A-Za-z]+$/;
 
 export function isInvokeChannel(channel: unknown): channel is Channel {

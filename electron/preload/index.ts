@@ -1,7 +1,11 @@
 // The sandboxed preload: exposes the API contract as `window.weeklyDesk` and the shell's
-// command events as `window.weeklyDeskShell`, through contextBridge and nothing else.
-import { contextBridge, ipcRenderer } from 'electron';
+// command events as `window.weeklyDeskShell`, through contextBridge and nothing else; and hands
+// `.weekly` files dropped on the window to main.
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { createDeskApi, createDeskShell } from './bridge';
+import { OPEN_FILE_CHANNEL } from './channels';
+import { watchWeeklyDrops, type DropTarget } from './fileDrop';
 
 contextBridge.exposeInMainWorld('weeklyDesk', createDeskApi(ipcRenderer));
 contextBridge.exposeInMainWorld('weeklyDeskShell', createDeskShell(ipcRenderer));
+watchWeeklyDrops<File>(window as unknown as DropTarget, (file) => webUtils.getPathForFile(file), (path) => ipcRenderer.send(OPEN_FILE_CHANNEL, path));

@@ -15,6 +15,7 @@ const h = vi.hoisted(() => {
     schemes: [] as unknown[],
     protocolHandlers: new Map<string, (request: { url: string; method: string }) => Promise<Response>>(),
     ipc: new Map<string, (event: unknown, input: unknown) => Promise<unknown>>(),
+    ipcOn: new Map<string, (event: unknown, input: unknown) => void>(),
     windows: [] as Array<{ options: Record<string, unknown>; loaded: string[]; sent: unknown[][]; progress: number[] }>,
     menus: [] as unknown[],
     forks: [] as Array<{ entry: string; env: Record<string, string> }>,
@@ -105,6 +106,7 @@ vi.mock('electron', async () => {
       handle: (scheme: string, f: (request: { url: string; method: string }) => Promise<Response>) => h.protocolHandlers.set(scheme, f),
     },
     ipcMain: {
+      on: (channel: string, f: (event: unknown, input: unknown) => void) => h.ipcOn.set(channel, f),
       handle: (channel: string, f: (event: unknown, input: unknown) => Promise<unknown>) => h.ipc.set(channel, f),
       removeHandler: (channel: string) => h.ipc.delete(channel),
     },
@@ -189,6 +191,10 @@ describe('electron/main/index.ts', () => {
       const recent = file.find((i) => i.label === '最近的期刊')!.submenu as MenuItemConstructorOptions[];
       expect(recent.map((r) => r.label)).toEqual(['医周药事 2024年第47期']);
     });
+  });
+
+  it('listens for .weekly files dropped on the window', () => {
+    expect([...h.ipcOn.keys()]).toEqual(['shell:openFile']);
   });
 
   it('sends menu commands to the window', () => {

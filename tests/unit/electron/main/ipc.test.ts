@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { IpcMain } from 'electron';
 import { CHANNELS } from '../../../../shared/api/contract';
-import { createContractHandler, registerContract } from '../../../../electron/main/ipc';
+import { createContractHandler, registerContract, registerFileDrops } from '../../../../electron/main/ipc';
 
 const app = { url: 'app://weekly-desk/index.html', isMainFrame: true };
 
@@ -79,5 +79,21 @@ describe('registerContract', () => {
     expect(handle).toHaveBeenLastCalledWith('issues:list', { url: 'app://weekly-desk/index.html', isMainFrame: false }, {});
     unregister();
     expect(handlers.size).toBe(0);
+  });
+});
+
+describe('registerFileDrops', () => {
+  it('opens dropped .weekly paths from the app page only', () => {
+    let listener: ((event: unknown, path: unknown) => void) | null = null;
+    const ipcMain = { on: (channel: string, l: (event: unknown, path: unknown) => void) => (expect(channel).toBe('shell:openFile'), (listener = l)) } as unknown as IpcMain;
+    const open = vi.fn();
+    registerFileDrops(ipcMain, open);
+    const frame = { url: 'app://weekly-desk/index.html' };
+    const fromApp = { senderFrame: frame, sender: { mainFrame: frame } };
+    listener!(fromApp, '/home/ed/2024年第47期.weekly');
+    listener!(fromApp, '/etc/passwd');
+    listener!(fromApp, 42);
+    listener!({ senderFrame: { url: 'https://evil.example/' }, sender: { mainFrame: frame } }, '/home/ed/x.weekly');
+    expect(open.mock.calls).toEqual([['/home/ed/2024年第47期.weekly']]);
   });
 });
