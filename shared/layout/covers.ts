@@ -1,44 +1,70 @@
-// Cover (series, title, subtitle, 期号, dates, tags) and back cover (QR frames, publisher text).
+// Cover (series, title, subtitle, 期号, dates, tags) and back cover (QR frames with their
+// captions, publisher and contact lines).
 import type { IssueMeta } from '../model/issue';
+import { lineItems } from './lineItems';
 import type { PageStyle } from './pageStyle';
 import type { Typesetter } from './typesetter';
-import type { FontKey, PageItem } from './types';
+import type { FontKey, PageItem, TextItem } from './types';
 
-let coverTag = 0;
-
-function centered(ts: Typesetter, text: string, font: FontKey, size: number, cx: number, y: number, color: string, trackingEm = 0): PageItem {
-  const tracking = size * trackingEm;
-  const n = [...text].length;
-  const w = ts.width(text, font, size) + tracking * Math.max(0, n - 1);
-  return { kind: 'text', x: cx - w / 2, y, text, font, size, charSpacing: tracking, color, tags: [{ role: 'P', id: `cover:${coverTag++}` }] };
+export interface CoverContext {
+  style: PageStyle;
+  ts: Typesetter;
+  /** characters the faces lack (reported with the front matter) */
+  onMissing: (chars: string) => void;
 }
 
-export function coverItems(meta: IssueMeta, style: PageStyle, ts: Typesetter): PageItem[] {
+/**
+ * One display line centred on `cx`, letter-spaced by `trackingEm`; set through the typesetter so
+ * a character the face lacks falls back (and is reported) like anywhere else.
+ */
+function centered(c: CoverContext, text: string, font: FontKey, size: number, cx: number, y: number, color: string, trackingEm = 0, id = text): PageItem[] {
+  const lines = c.ts.set([{ text, font, size, color }], { width: 1e5, align: 'left' }, c.onMissing);
+  if (lines.length === 0) return [];
+  const line = lines[0];
+  const tracking = size * trackingEm;
+  const count = line.placed.length;
+  const width = line.width + tracking * Math.max(0, count - 1);
+  const items = lineItems(line, cx - width / 2, y);
+  let k = 0;
+  for (const item of items) {
+    if (item.kind !== 'text') continue;
+    const t = item as TextItem;
+    const abs = (t.pieces ?? []).map((p) => t.x + p.dx + tracking * k++);
+    t.x = abs[0] ?? t.x;
+    t.pieces = (t.pieces ?? []).map((p, i) => ({ text: p.text, dx: abs[i] - t.x }));
+    t.tags = [{ role: 'P', id: `cover:${id}` }];
+  }
+  return items;
+}
+
+export function coverItems(meta: IssueMeta, c: CoverContext): PageItem[] {
+  const { style } = c;
   const { width: W, height: H } = style.geometry;
   const cx = W / 2;
   const accent = style.accent;
   const items: PageItem[] = [
-    // a band at the top and a thin frame line, like the printed series
+    // a band at the top and a thin rule under it, like the printed series
     { kind: 'box', x: 0, y: 0, w: W, h: H * 0.06, fill: accent },
     { kind: 'rule', x1: W * 0.12, y1: H * 0.06 + 6, x2: W * 0.88, y2: H * 0.06 + 6, width: 0.6, color: accent },
   ];
-  if (meta.series) items.push(centered(ts, meta.series, 'sans', 16, cx, H * 0.2, style.muted, 0.3));
-  items.push(centered(ts, meta.title, 'sansBold', 64, cx, H * 0.3, accent, 0.12));
-  if (meta.subtitle) items.push(centered(ts, meta.subtitle, 'serif', 18, cx, H * 0.345, style.muted, 0.08));
+  if (meta.series) items.push(...centered(c, meta.series, 'sans', 16, cx, H * 0.2, style.muted, 0.3));
+  items.push(...centered(c, meta.title, 'sansBold', 64, cx, H * 0.3, accent, 0.12));
+  if (meta.subtitle) items.push(...centered(c, meta.subtitle, 'serif', 18, cx, H * 0.345, style.muted, 0.08));
   items.push({ kind: 'rule', x1: W * 0.25, y1: H * 0.39, x2: W * 0.75, y2: H * 0.39, width: 1.5, color: accent });
-  if (meta.issueNumber) items.push(centered(ts, meta.issueNumber, 'sansBold', 24, cx, H * 0.47, style.text, 0.05));
-  if (meta.dateRange) items.push(centered(ts, `(${meta.dateRange})`, 'sans', 15, cx, H * 0.51, style.muted, 0.02));
+  if (meta.issueNumber) items.push(...centered(c, meta.issueNumber, 'sansBold', 24, cx, H * 0.47, style.text, 0.05));
+  if (meta.dateRange) items.push(...centered(c, `(${meta.dateRange})`, 'sans', 15, cx, H * 0.51, style.muted, 0.02));
   if (meta.tags.length > 0) {
     const size = 16;
     const padX = 14;
     const gap = 18;
-    const widths = meta.tags.map((t) => ts.width(t, 'sans', size) + size * 0.2 * ([...t].length - 1) + 2 * padX);
+    const tracking = 0.2;
+    const widths = meta.tags.map((t) => c.ts.width(t, 'sans', size) + size * tracking * ([...t].length - 1) + 2 * padX);
     const total = widths.reduce((a, b) => a + b, 0) + gap * (meta.tags.length - 1);
     let x = cx - total / 2;
     const y = H * 0.8;
     meta.tags.forEach((tag, k) => {
       items.push({ kind: 'box', x, y: y - size * 1.35, w: widths[k], h: size * 2, stroke: accent, lineWidth: 1 });
-      items.push({ kind: 'text', x: x + padX, y: y, text: tag, font: 'sans', size, charSpacing: size * 0.2, color: accent, tags: [{ role: 'P', id: `cover:${coverTag++}` }] });
+      items.push(...centered(c, tag, 'sans', size, x + widths[k] / 2, y, accent, tracking, `tag${k}`));
       x += widths[k] + gap;
     });
   }
@@ -46,26 +72,42 @@ export function coverItems(meta: IssueMeta, style: PageStyle, ts: Typesetter): P
   return items;
 }
 
-/** Back cover: a QR frame for each `扫一扫` block (placeholder where no image is given), then the lines. */
-export function backCoverItems(meta: IssueMeta, style: PageStyle, ts: Typesetter): PageItem[] {
+/** The back-cover text in blocks (blank lines between): QR captions (`扫一扫 …`) and the rest. */
+export function backCoverBlocks(text: string): { qr: string[][]; info: string[] } {
+  const blocks = text
+    .split(/\n\s*\n/)
+    .map((b) =>
+      b
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== ''),
+    )
+    .filter((b) => b.length > 0);
+  return { qr: blocks.filter((b) => b[0].includes('扫一扫')), info: blocks.filter((b) => !b[0].includes('扫一扫')).flat() };
+}
+
+/** Back cover: a frame per QR code (a placeholder where no image is given) with its caption, then publisher and contacts. */
+export function backCoverItems(meta: IssueMeta, c: CoverContext): PageItem[] {
+  const { style } = c;
   const { width: W, height: H } = style.geometry;
   const cx = W / 2;
   const items: PageItem[] = [];
-  const lines = meta.backCover
-    .split(/\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
-  const size = 11;
-  const leading = 20;
-  let y = H * 0.62;
-  if (lines.some((l) => l.includes('扫一扫'))) {
-    const q = 96;
-    items.push({ kind: 'box', x: cx - q / 2, y: y - q - 30, w: q, h: q, stroke: '#9aa8b6', lineWidth: 0.8, dash: [3, 2] });
-  }
-  for (const line of lines) {
-    items.push(centered(ts, line, 'sans', size, cx, y, style.text));
-    y += leading;
-  }
+  const { qr, info } = backCoverBlocks(meta.backCover);
+  const q = 100;
+  const gap = 70;
+  const rowWidth = qr.length * q + Math.max(0, qr.length - 1) * gap;
+  const top = H * 0.42;
+  qr.forEach((caption, k) => {
+    const x = cx - rowWidth / 2 + k * (q + gap);
+    items.push({ kind: 'box', x, y: top, w: q, h: q, stroke: '#9aa8b6', lineWidth: 0.8, dash: [3, 2] });
+    caption.forEach((line, j) => items.push(...centered(c, line, 'sans', 10.5, x + q / 2, top + q + 20 + j * 16, style.text, 0, `qr${k}-${j}`)));
+  });
+  let y = qr.length > 0 ? top + q + 100 : H * 0.62;
+  info.forEach((line, k) => {
+    const publisher = k === 0 && /公司|集团|出版|编辑部/.test(line);
+    items.push(...centered(c, line, publisher ? 'sansBold' : 'sans', publisher ? 13 : 10.5, cx, y, publisher ? style.text : style.muted, 0, `info${k}`));
+    y += publisher ? 26 : 19;
+  });
   items.push({ kind: 'box', x: 0, y: H * 0.94, w: W, h: H * 0.06, fill: style.accent });
   return items;
 }

@@ -53,7 +53,7 @@ export function viewpointSlices(doc: IssueDocument, pageMap: PageMap, ctx: FlowC
             { text: LABELS.summaryMark, font: 'sansBold', size: style.caption.size, color: style.accent },
             { text: entry.summary, font: 'serif', size: style.caption.size, color: style.text },
           ],
-          { width: style.measure - size * 1.2, align: 'justify', avoidLoneLastLine: true },
+          { width: style.measure - size * 1.2, align: 'justify', avoidLoneLastLine: true, fullWidthPunctuation: true },
           ctx.onMissing,
         );
         out.push(

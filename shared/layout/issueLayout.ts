@@ -123,11 +123,12 @@ export function layoutIssue(doc: IssueDocument, ts: Typesetter, options: IssueLa
     if (header) page.header = header;
     pages.push(page);
   };
-  add('cover', render ? coverItems(doc.meta, style, ts) : []);
+  const cover = { style, ts, onMissing: (chars: string) => missing.set(null, (missing.get(null) ?? '') + chars) };
+  add('cover', render ? coverItems(doc.meta, cover) : []);
   front.forEach((items, k) => add(k < tocIndex ? 'viewpoint' : 'toc', items));
   // article pages may be shared with a cached layout: pages get their own item lists
   articles.forEach((a) => a.pages.forEach((items) => add('article', [...items], a.column)));
-  add('back', render ? backCoverItems(doc.meta, style, ts) : []);
+  add('back', render ? backCoverItems(doc.meta, cover) : []);
   if (render) for (const page of pages) finishPage(page, style, ts, doc);
 
   const outline: OutlineEntry[] = [

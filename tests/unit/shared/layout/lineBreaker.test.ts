@@ -146,6 +146,8 @@ describe('fullWidthPunctuation', () => {
   it('sets half-width marks typed in Chinese text full-width', () => {
     expect(fullWidthPunctuation('傅卫:新医改的下一个“十年”,我们要关注什么?')).toBe('傅卫：新医改的下一个“十年”，我们要关注什么？');
     expect(fullWidthPunctuation('按疾病诊断相关分组(DRG)付费')).toBe('按疾病诊断相关分组（DRG）付费');
+    expect(fullWidthPunctuation('存在的主要"短板"与不足')).toBe('存在的主要“短板”与不足');
+    expect(fullWidthPunctuation('he said "ok" and left')).toBe('he said "ok" and left');
   });
 
   it('leaves numbers, Latin text and unpaired brackets alone', () => {
