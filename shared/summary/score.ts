@@ -2,7 +2,7 @@
 // the lead first, then sentences that restate the article's thesis or its title, that the rest of
 // the article keeps coming back to (centrality), and that read on their own. Questions, bare
 // attributions (`……他表示。`), enumerated details and number-heavy sentences rank low.
-import type { Sentence } from './segment';
+import { endsSentence, type Sentence } from './segment';
 import { bigramSet, textRankOfSets } from './textrank';
 
 /** Opening words of a sentence that states the article's conclusion or thesis. */
@@ -32,7 +32,7 @@ export const MAX_RANKED = 400;
 export const END_BONUS = 0.6;
 
 export interface ScoredSentence extends Sentence {
-  /** characters, spaces excluded */
+  /** characters, spaces excluded, counting the `。` the summary adds to a sentence without a mark */
   length: number;
   score: number;
   /** bigram set, kept for redundancy checks */
@@ -110,6 +110,6 @@ export function scoreSentences(sentences: Sentence[], ctx: ScoreContext): Scored
     const prev = sentences[i - 1];
     if (prev && prev.paragraph === s.paragraph && QUESTION_END.test(prev.text) && !QUESTION_END.test(s.text)) score += ANSWER_BONUS;
     const opensSection = s.position === 0 && (ctx.sectionOpeners?.has(s.paragraph) ?? false);
-    return { ...s, length: hanLength(s.text), score, bigrams, titleShare, opensSection };
+    return { ...s, length: hanLength(s.text) + (endsSentence(s.text) ? 0 : 1), score, bigrams, titleShare, opensSection };
   });
 }

@@ -117,6 +117,13 @@ function lastIndexOfClose(stack: { close: string }[], ch: string): number {
   return -1;
 }
 
+const ENDS_SENTENCE = /(?:[。！？!?.；;]|……|…)[”’」』）)》]*$/;
+
+/** True when the text ends with a sentence or item mark (possibly inside closing quotes). */
+export function endsSentence(text: string): boolean {
+  return ENDS_SENTENCE.test(text.trim());
+}
+
 /** Splits every paragraph, keeping where each sentence came from. */
 export function segmentParagraphs(paragraphs: string[]): Sentence[] {
   const out: Sentence[] = [];

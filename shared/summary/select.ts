@@ -5,7 +5,7 @@
 // only if it brings the length closer to the target; a lead longer than the hard limit keeps its
 // first sentence and the best of the rest. Nothing is ever cut mid-sentence.
 import type { ScoredSentence } from './score';
-import { splitClauses } from './segment';
+import { endsSentence, splitClauses } from './segment';
 
 export interface SelectOptions {
   targetLength: number;
@@ -174,11 +174,13 @@ function bestFitting(sentences: ScoredSentence[], chosen: Set<number>, maxLength
 }
 
 /**
- * Joins sentences. The 提要 ends like a sentence: a trailing clause mark (`；` of a list item) or
- * an ellipsis (a clipping's "read more" trail) becomes `。`.
+ * Joins sentences. Each one ends with a mark, so two never run together (a clipping's paragraph
+ * may lack its final 。), and the 提要 ends like a sentence: a trailing clause mark (`；` of a list
+ * item) or an ellipsis (a clipping's "read more" trail) becomes `。`.
  */
 export function joinSentences(texts: string[]): string {
-  return texts
+  const closed = texts.map((t) => t.trim()).filter((t) => t !== '').map((t) => (endsSentence(t) ? t : `${t}。`));
+  return closed
     .join('')
     .replace(/(?:……|\.{3,}|…)$/, '。')
     .replace(/[；;，,：:、]$/, '。');

@@ -52,6 +52,14 @@ describe('summarize', () => {
     }
   });
 
+  it('stays within maxLength when it closes sentences that lack a mark', () => {
+    const bare = ['近年来各地积极推进紧密型县域医共体建设', '基层服务能力明显提升', '优质医疗资源总量不足的问题依然存在'];
+    const total = bare.reduce((a, t) => a + summaryLength(t), 0);
+    const out = summarize({ title: TITLE, blocks: bare.map(p) }, { maxLength: total + 2, targetLength: total + 2 });
+    expect(summaryLength(out)).toBeLessThanOrEqual(total + 2);
+    expect(out.endsWith('。')).toBe(true);
+  });
+
   it('counts characters without spaces', () => {
     expect(summaryLength('未来 5 年是关键期。')).toBe(9);
   });
@@ -150,6 +158,13 @@ describe('joinSentences', () => {
     expect(joinSentences(['一是统筹规划；'])).toBe('一是统筹规划。');
     expect(joinSentences(['这里活跃着 500 多家医疗技术公司……'])).toBe('这里活跃着 500 多家医疗技术公司。');
     expect(joinSentences(['甲。', '乙。'])).toBe('甲。乙。');
+  });
+  it('closes a sentence that lacks its mark, so two never run together', () => {
+    expect(joinSentences(['这里活跃着 500 多家医疗技术公司', '德国纽伦堡医谷非常看重创新。'])).toBe(
+      '这里活跃着 500 多家医疗技术公司。德国纽伦堡医谷非常看重创新。',
+    );
+    expect(joinSentences(['他说：“可以参考。”', '随后离开'])).toBe('他说：“可以参考。”随后离开。');
+    expect(joinSentences(['一是统筹规划；', '二是系统建设。'])).toBe('一是统筹规划；二是系统建设。');
   });
 });
 
