@@ -33,6 +33,8 @@ const pendingFiles: string[] = weeklyPathsFromArgv(process.argv);
 // Tests (and editors who keep several archives) point the app at another data folder.
 if (process.env.WEEKLY_DESK_USER_DATA) app.setPath('userData', process.env.WEEKLY_DESK_USER_DATA);
 registerAppScheme(protocol);
+// Windows groups the taskbar button, its progress bar and jump list by this id (electron-builder.yml appId).
+if (process.platform === 'win32') app.setAppUserModelId('com.weeklydesk.app');
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
