@@ -15,7 +15,7 @@ import * as issues from './issues';
 import { getMedia, putMedia, type MediaItem } from './media';
 import { migrate } from './migrations';
 import { search, type SearchHit, type SearchOptions } from './search';
-import { reindexStale } from './searchIndex';
+import { rebuildSearchIndex, reindexStale } from './searchIndex';
 import { getSettings, setSettings, type Settings } from './settings';
 import { exportWeeklyFile, importWeeklyFile, type ImportWeeklyOptions } from './weeklyFile';
 
@@ -37,10 +37,12 @@ export interface OpenArchiveOptions {
   /** the clock (tests pass a fixed one) */
   now?: () => Date;
   /**
-   * Health check at open: 'quick' (default) runs PRAGMA quick_check, 'none' trusts the file
-   * (a child process reopening a database its parent just checked).
+   * Health check at open: 'core' (default) runs quick_check on the tables holding the editor's
+   * work, 'quick' on the whole file (over a second for ten years of issues), 'none' trusts the
+   * file (a child process reopening a database its parent just checked). A damaged search index
+   * is found when searching and rebuilt by rebuildSearchIndex().
    */
-  check?: 'quick' | 'none';
+  check?: 'core' | 'quick' | 'none';
 }
 
 export class Archive {
@@ -103,12 +105,35 @@ export class Archive {
 
   /** Chinese full-text search, best first, with highlighted snippets. */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
-    return search(this.db, query, options);
+    return this.healingIndex(() => search(this.db, query, options));
   }
 
   /** Archived articles that are the same as (or nearly the same as) this clipping. */
   findAlreadyRan(article: Pick<Article, 'title' | 'content'>, options: AlreadyRanOptions = {}): AlreadyRan[] {
-    return findAlreadyRan(this.db, article, options);
+    return this.healingIndex(() => findAlreadyRan(this.db, article, options));
+  }
+
+  /** Rebuilds the search index and duplicate fingerprints from the articles; returns how many. */
+  rebuildSearchIndex(): number {
+    return rebuildSearchIndex(this.db);
+  }
+
+  /**
+   * Runs a read of the derived tables; if they turn out damaged, rebuilds them from the articles
+   * and tries once more. Damage the rebuild cannot fix is reported like a damaged file.
+   */
+  private healingIndex<T>(read: () => T): T {
+    try {
+      return read();
+    } catch (e) {
+      if (!isCorruptionError(e)) throw e;
+      try {
+        this.rebuildSearchIndex();
+        return read();
+      } catch (again) {
+        throw new ArchiveCorruptError(this.dbPath, latestGoodBackup(this.backupDir), again instanceof Error ? again.message : String(again), again);
+      }
+    }
   }
 
   getSettings(): Settings {
@@ -148,7 +173,7 @@ export class Archive {
     try {
       return replaceDatabaseFile(this.dbPath, resolve(file), this.now(), 'before-restore');
     } finally {
-      this.db = openAndPrepare(this.dbPath, 'quick', this.backupDir);
+      this.db = openAndPrepare(this.dbPath, 'core', this.backupDir);
     }
   }
 
@@ -184,7 +209,7 @@ export class Archive {
   }
 }
 
-function openAndPrepare(dbPath: string, check: 'quick' | 'none', backupDir: string): WritableDB {
+function openAndPrepare(dbPath: string, check: 'core' | 'quick' | 'none', backupDir: string): WritableDB {
   const existed = dbPath !== ':memory:' && existsSync(dbPath) && statSync(dbPath).size > 0;
   const corrupt = (detail: string, cause?: unknown): ArchiveCorruptError =>
     new ArchiveCorruptError(dbPath, latestGoodBackup(backupDir), detail, cause);
@@ -193,8 +218,8 @@ function openAndPrepare(dbPath: string, check: 'quick' | 'none', backupDir: stri
   let db: WritableDB | null = null;
   try {
     db = openWritable(dbPath);
-    if (existed && check === 'quick') {
-      const problem = checkIntegrity(db, 'quick');
+    if (existed && check !== 'none') {
+      const problem = checkIntegrity(db, check);
       if (problem) throw corrupt(problem.detail, problem.cause);
     }
     migrate(db, { dbPath });
@@ -219,7 +244,7 @@ export function openArchive(dbPath: string, options: OpenArchiveOptions = {}): A
   mkdirSync(home, { recursive: true });
   const mediaDir = options.mediaDir ?? join(home, 'media');
   const backupDir = options.backupDir ?? join(home, 'backups');
-  const db = openAndPrepare(path, options.check ?? 'quick', backupDir);
+  const db = openAndPrepare(path, options.check ?? 'core', backupDir);
   return new Archive(db, path, mediaDir, backupDir, options.now ?? (() => new Date()));
 }
 

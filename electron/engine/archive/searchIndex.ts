@@ -65,3 +65,28 @@ export function exactSimilarity(db: ReadableDB, seq: number, shingles: Set<numbe
   if (!row) return 0;
   return jaccard(shingles, shingleHashes(duplicateText(row.title, row.plain_text)));
 }
+
+/** Tables derived from the articles: rebuilt from them, never the only copy of anything. */
+const DERIVED_TABLES = ['article_search', 'article_fingerprints', 'article_lsh'];
+
+/**
+ * Drops and recreates the search index and fingerprints (from their own definitions in the
+ * schema), then indexes every article again. The way out when those tables are damaged.
+ */
+export function rebuildSearchIndex(db: WritableDB): number {
+  const definitions = db
+    .prepare(
+      `SELECT type, name, tbl_name, sql FROM sqlite_schema
+        WHERE sql IS NOT NULL AND (name IN (${DERIVED_TABLES.map(() => '?').join(', ')}) OR (type = 'index' AND tbl_name IN (${DERIVED_TABLES.map(() => '?').join(', ')})))`,
+    )
+    .all(...DERIVED_TABLES, ...DERIVED_TABLES) as Array<{ type: string; name: string; tbl_name: string; sql: string }>;
+  const tables = definitions.filter((d) => d.type === 'table');
+  const indexes = definitions.filter((d) => d.type === 'index');
+  db.transaction(() => {
+    for (const t of tables) db.exec(`DROP TABLE ${t.name}`);
+    for (const t of tables) db.exec(t.sql);
+    for (const i of indexes) db.exec(i.sql);
+    db.prepare('UPDATE articles SET indexed_version = 0').run();
+  }).immediate();
+  return reindexStale(db);
+}

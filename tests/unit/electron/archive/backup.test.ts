@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ArchiveCorruptError, checkBackupFile, listBackups, openArchive, restoreArchive, type Archive } from '../../../../electron/engine/archive/index';
-import { article, sampleIssues, tempDir, type TempDir } from './helpers';
+import { openWritable } from '../../../../electron/engine/archive/db';
+import { article, content, SANMING_TEXT, sampleIssues, tempDir, type TempDir } from './helpers';
 
 let tmp: TempDir;
 let archive: Archive;
@@ -117,5 +118,32 @@ describe('a damaged database', () => {
     );
     archive = openArchive(tmp.path('other.db'));
     expect(readdirSync(tmp.path('backups')).filter((f) => f.endsWith('.db'))).toHaveLength(2);
+  });
+});
+
+describe('a damaged search index', () => {
+  it('is rebuilt from the articles on the next search, with the same results', () => {
+    const before = archive.search('医保');
+    // A near copy (not exact), so only the MinHash bands can find it.
+    const nearCopy = { title: 'x', content: content(SANMING_TEXT.replace('考核评价机制', '考核机制')) };
+    const dupBefore = archive.findAlreadyRan(nearCopy);
+    expect(dupBefore).toHaveLength(1);
+    expect(before.length).toBeGreaterThan(0);
+    archive.close();
+    const db = openWritable(tmp.path('weekly-desk.db'));
+    db.unsafeMode(true); // lets the test write into FTS5's shadow tables, as damage would
+    // Scramble the FTS index's blocks (past the header bytes) and the LSH bands.
+    db.prepare('UPDATE article_search_data SET block = randomblob(length(block)) WHERE id > 10').run();
+    db.prepare('UPDATE article_lsh SET key = key + 1').run();
+    expect(() => db.prepare("SELECT rowid FROM article_search WHERE article_search MATCH '医保'").all()).toThrow(/malformed|corrupt/);
+    db.close();
+    archive = openArchive(tmp.path('weekly-desk.db'), { now: () => today });
+    expect(archive.search('医保')).toEqual(before);
+    expect(archive.findAlreadyRan(nearCopy)).toEqual(dupBefore);
+  });
+
+  it('can be rebuilt on demand', () => {
+    expect(archive.rebuildSearchIndex()).toBe(4);
+    expect(archive.search('三明')).toHaveLength(1);
   });
 });
