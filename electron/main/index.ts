@@ -11,6 +11,7 @@ import { handleAppScheme, registerAppScheme } from './appProtocol';
 import { startEngineProcess, type EngineProcess } from './engine/process';
 import { watchExportJob } from './exportProgress';
 import { hardenSession, hardenWebContents } from './guards';
+import { APP_ID } from './identity';
 import { createContractHandler, registerContract, registerFileDrops } from './ipc';
 import { buildMenuTemplate, recentIssues, type RecentIssue } from './menu';
 import { openWeeklyFile } from './openWeekly';
@@ -34,7 +35,7 @@ const pendingFiles: string[] = weeklyPathsFromArgv(process.argv);
 if (process.env.WEEKLY_DESK_USER_DATA) app.setPath('userData', process.env.WEEKLY_DESK_USER_DATA);
 registerAppScheme(protocol);
 // Windows groups the taskbar button, its progress bar and jump list by this id (electron-builder.yml appId).
-if (process.platform === 'win32') app.setAppUserModelId('com.weeklydesk.app');
+if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
