@@ -241,7 +241,8 @@ export function openArchive(dbPath: string, options: OpenArchiveOptions = {}): A
   const path = dbPath === ':memory:' ? dbPath : resolve(dbPath);
   // An in-memory archive (tests, a web session without a folder) keeps its files in the temp folder.
   const home = path === ':memory:' ? join(tmpdir(), `weekly-desk-${process.pid}`) : dirname(path);
-  mkdirSync(home, { recursive: true });
+  // The folder of an in-memory archive is only made if media or backups are ever written.
+  if (path !== ':memory:') mkdirSync(home, { recursive: true });
   const mediaDir = options.mediaDir ?? join(home, 'media');
   const backupDir = options.backupDir ?? join(home, 'backups');
   const db = openAndPrepare(path, options.check ?? 'core', backupDir);
