@@ -1,7 +1,7 @@
 // Tables: column widths from content (HTML auto layout: minimum = longest unbreakable piece,
 // natural = one-line width), CJK wrapping inside cells, one slice per row so rows split across
 // pages, the header row repeated on a continued page, too-wide tables set smaller.
-import type { TableBlock, TableCell } from '../content/blocks';
+import { runsText, type TableBlock, type TableCell } from '../content/blocks';
 import type { StyledRun } from './atoms';
 import { styleRuns, type FlowContext } from './flowContext';
 import type { Line } from './lineBreaker';
@@ -22,11 +22,26 @@ interface Grid {
   cols: number;
 }
 
-function grid(block: TableBlock): Grid {
+/**
+ * Clipped tables often lost their <th>: a first row of short labels over at least two more rows
+ * (政策名称 | 发布时间 | 级别) is read as the header row.
+ */
+export function looksLikeHeaderRow(block: TableBlock): boolean {
+  const [first, ...rest] = block.rows;
+  if (!first || rest.length < 2 || first.length < 2) return false;
+  if (first.every((c) => c.header)) return true;
+  return first.every((c) => {
+    const text = c.paragraphs.map((p) => runsText(p)).join('').trim();
+    return text !== '' && [...text].length <= 8 && !/[。；;]$/.test(text) && !/^[\d.,%\s/-]+$/.test(text);
+  });
+}
+
+function grid(block: TableBlock, headerRow: boolean): Grid {
   let cols = 0;
-  const rows = block.rows.map((row) => {
+  const rows = block.rows.map((row, r) => {
     let col = 0;
-    const placed = row.map((cell) => {
+    const placed = row.map((raw) => {
+      const cell = r === 0 && headerRow ? { ...raw, header: true } : raw;
       const span = Math.max(1, cell.colSpan ?? 1);
       const p = { cell, col, span };
       col += span;
@@ -69,7 +84,9 @@ function columnWidths(g: Grid, size: number, ctx: FlowContext, measure: number):
     for (const { cell, col, span } of row) {
       if (span !== 1) continue;
       const [mi, na] = cellWidths(cellRuns(cell, size, ctx), ctx);
-      min[col] = Math.max(min[col], mi + 2 * PAD_X);
+      // a short label (发布时间, 级别) does not wrap
+      const short = cell.paragraphs.length === 1 && [...runsText(cell.paragraphs[0])].length <= 6;
+      min[col] = Math.max(min[col], (short ? na : mi) + 2 * PAD_X);
       nat[col] = Math.max(nat[col], na + 2 * PAD_X + 0.5);
     }
   }
@@ -88,7 +105,7 @@ function columnWidths(g: Grid, size: number, ctx: FlowContext, measure: number):
 
 export function layoutTable(block: TableBlock, ctx: FlowContext): Slice[] {
   const { style, ts } = ctx;
-  const g = grid(block);
+  const g = grid(block, looksLikeHeaderRow(block));
   if (g.cols === 0) return [];
   const measure = style.measure;
   let size = style.caption.size;

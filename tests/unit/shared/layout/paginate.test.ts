@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Block } from '../../../../shared/content/blocks';
 import { blockSlices } from '../../../../shared/layout/blockFlow';
 import { tagger } from '../../../../shared/layout/flowContext';
+import { looksLikeHeaderRow } from '../../../../shared/layout/tableFlow';
 import { paginate, type Frame, type Slice } from '../../../../shared/layout/paginate';
 import { pageStyle } from '../../../../shared/layout/pageStyle';
 import { Typesetter } from '../../../../shared/layout/typesetter';
@@ -99,6 +100,21 @@ describe('block flow', () => {
     expect(total).toBeCloseTo(style.measure, 3);
     // the longer text gets the wider column
     expect(boxes[0].kind === 'box' && boxes[1].kind === 'box' && boxes[0].w > boxes[1].w).toBe(true);
+  });
+
+  it('reads a first row of short labels as the header of a header-less table, and repeats it on a new page', () => {
+    const cell = (t: string) => ({ paragraphs: [[{ text: t }]] });
+    const rows = [[cell('药物名称'), cell('日期'), cell('适应症')], ...Array.from({ length: 60 }, (_, k) => [cell(`药品${k}`), cell(`3/${k}/2019`), cell('慢性丙肝病毒感染')])];
+    expect(looksLikeHeaderRow({ kind: 'table', rows })).toBe(true);
+    expect(looksLikeHeaderRow({ kind: 'table', rows: [[cell('2019'), cell('2020')], [cell('1'), cell('2')], [cell('3'), cell('4')]] })).toBe(false);
+    expect(looksLikeHeaderRow({ kind: 'table', rows: [[cell('这是一段很长的说明文字，不是表头。'), cell('x')], [cell('1'), cell('2')], [cell('3'), cell('4')]] })).toBe(false);
+    const slices = blockSlices([{ kind: 'table', rows }], ctx);
+    const pages = paginate(slices, { left: 0, top: 0, bottom: 400 });
+    expect(pages.pages.length).toBeGreaterThan(2);
+    for (const page of pages.pages.slice(1)) {
+      const texts = page.filter((i): i is TextItem => i.kind === 'text').map((i) => i.text);
+      if (texts.length > 0) expect(texts[0]).toBe('药物名称');
+    }
   });
 
   it('sets a caption-only figure as a centred caption', () => {
