@@ -174,16 +174,16 @@ function bestFitting(sentences: ScoredSentence[], chosen: Set<number>, maxLength
 }
 
 /**
- * Joins sentences. Each one ends with a mark, so two never run together (a clipping's paragraph
- * may lack its final 。), and the 提要 ends like a sentence: a trailing clause mark (`；` of a list
- * item) or an ellipsis (a clipping's "read more" trail) becomes `。`.
+ * Joins sentences. Each one ends with a mark, so two never run together: a clipping's paragraph
+ * may lack its final 。, and one that trails off (`……`, a "read more" cut) is closed with 。 as
+ * editors do. The 提要 itself ends like a sentence: a trailing `；` of a list item becomes 。.
  */
 export function joinSentences(texts: string[]): string {
-  const closed = texts.map((t) => t.trim()).filter((t) => t !== '').map((t) => (endsSentence(t) ? t : `${t}。`));
-  return closed
-    .join('')
-    .replace(/(?:……|\.{3,}|…)$/, '。')
-    .replace(/[；;，,：:、]$/, '。');
+  const closed = texts
+    .map((t) => t.trim().replace(/(?:……|\.{3,}|…)$/, '。'))
+    .filter((t) => t !== '' && t !== '。')
+    .map((t) => (endsSentence(t) ? t : `${t}。`));
+  return closed.join('').replace(/[；;，,：:、]$/, '。');
 }
 
 /**
