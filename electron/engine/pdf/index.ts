@@ -21,6 +21,10 @@ export interface PdfResult {
 export interface PdfOptions {
   pageSize?: 'A4' | '16K';
   onStage?: (stage: string) => void;
+  /** margins in mm (defaults per page size); inner/outer swap on even pages when mirrored */
+  margins?: { top?: number; bottom?: number; inner?: number; outer?: number };
+  /** mirrored margins and running heads for duplex printing */
+  mirror?: boolean;
 }
 
 let typesetter: Typesetter | null = null;
@@ -73,8 +77,13 @@ export interface PageNumbers {
  * The page numbers the PDF would print, without drawing it: the live 本期视点 preview while an
  * editor types. Unchanged articles and paragraphs come from the process-wide caches.
  */
-export function settlePageNumbers(doc: IssueDocument, options: Pick<PdfOptions, 'pageSize'> = {}): PageNumbers {
-  const layout = layoutIssue(doc, sharedTypesetter(), { size: options.pageSize ?? 'A4', pageMapOnly: true });
+export function settlePageNumbers(doc: IssueDocument, options: Pick<PdfOptions, 'pageSize' | 'margins' | 'mirror'> = {}): PageNumbers {
+  const layout = layoutIssue(doc, sharedTypesetter(), {
+    size: options.pageSize ?? 'A4',
+    pageMapOnly: true,
+    ...(options.margins ? { margins: options.margins } : {}),
+    ...(options.mirror ? { mirror: true } : {}),
+  });
   return { pageMap: layout.pageMap, pageCount: layout.pages.length, viewpointPage: layout.viewpointPage, tocPage: layout.tocPage };
 }
 
@@ -102,7 +111,13 @@ export async function renderIssuePdf(doc: IssueDocument, options: PdfOptions = {
     },
   } as never) as Doc;
   const images = createImageResolver(pdf, doc);
-  const layout = layoutIssue(doc, ts, { size: options.pageSize ?? 'A4', imageSize: images.size, onStage: stage });
+  const layout = layoutIssue(doc, ts, {
+    size: options.pageSize ?? 'A4',
+    imageSize: images.size,
+    onStage: stage,
+    ...(options.margins ? { margins: options.margins } : {}),
+    ...(options.mirror ? { mirror: true } : {}),
+  });
 
   stage('draw pdf');
   const { width, height } = layout.style.geometry;
