@@ -2,7 +2,7 @@
 // the lead first, then sentences that restate the article's thesis or its title, that the rest of
 // the article keeps coming back to (centrality), and that read on their own. Questions, bare
 // attributions (`……他表示。`), enumerated details and number-heavy sentences rank low.
-import { endsSentence, type Sentence } from './segment';
+import { endsSentence, summaryLength, type Sentence } from './segment';
 import { bigramSet, textRankOfSets } from './textrank';
 
 /** Opening words of a sentence that states the article's conclusion or thesis. */
@@ -51,8 +51,6 @@ export interface ScoreContext {
   sectionOpeners?: ReadonlySet<number>;
 }
 
-const hanLength = (s: string): number => Array.from(s.replace(/\s+/g, '')).length;
-
 /** Share of the title's bigrams that the sentence contains. */
 export function titleOverlap(sentence: Set<number>, title: Set<number>): number {
   if (title.size === 0) return 0;
@@ -64,7 +62,7 @@ export function titleOverlap(sentence: Set<number>, title: Set<number>): number 
 /** Penalty-or-bonus features of one sentence alone, independent of the article. */
 export function styleScore(text: string): number {
   let s = 0;
-  const len = hanLength(text);
+  const len = summaryLength(text);
   if (QUESTION_END.test(text)) s -= 1.2; // questions: editors answer, they do not ask
   if (BARE_ATTRIBUTION.test(text) && len < 60) s -= 1.0;
   if (/^[“「『]/.test(text) && /[”」』][。！]?$/.test(text)) s -= 0.5; // a quotation alone
@@ -110,6 +108,6 @@ export function scoreSentences(sentences: Sentence[], ctx: ScoreContext): Scored
     const prev = sentences[i - 1];
     if (prev && prev.paragraph === s.paragraph && QUESTION_END.test(prev.text) && !QUESTION_END.test(s.text)) score += ANSWER_BONUS;
     const opensSection = s.position === 0 && (ctx.sectionOpeners?.has(s.paragraph) ?? false);
-    return { ...s, length: hanLength(s.text) + (endsSentence(s.text) ? 0 : 1), score, bigrams, titleShare, opensSection };
+    return { ...s, length: summaryLength(s.text) + (endsSentence(s.text) ? 0 : 1), score, bigrams, titleShare, opensSection };
   });
 }

@@ -117,6 +117,11 @@ function lastIndexOfClose(stack: { close: string }[], ch: string): number {
   return -1;
 }
 
+/** Characters as the editor counts them: code points, spaces excluded. */
+export function summaryLength(text: string): number {
+  return Array.from(text.replace(/\s+/g, '')).length;
+}
+
 const ENDS_SENTENCE = /(?:[。！？!?.；;]|……|…)[”’」』）)》]*$/;
 
 /** True when the text ends with a sentence or item mark (possibly inside closing quotes). */

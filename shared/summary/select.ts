@@ -5,7 +5,7 @@
 // only if it brings the length closer to the target; a lead longer than the hard limit keeps its
 // first sentence and the best of the rest. Nothing is ever cut mid-sentence.
 import type { ScoredSentence } from './score';
-import { endsSentence, splitClauses } from './segment';
+import { endsSentence, splitClauses, summaryLength } from './segment';
 
 export interface SelectOptions {
   targetLength: number;
@@ -27,10 +27,7 @@ const MIN_ADD_LENGTH = 15;
 /** Candidates below this score are never added to top up a short lead. */
 const MIN_ADD_SCORE = -0.2;
 
-/** Characters as the editor counts them (code points, spaces excluded). */
-export function summaryLength(text: string): number {
-  return Array.from(text.replace(/\s+/g, '')).length;
-}
+export { summaryLength };
 
 /** Paragraphs looked at for the lead: the opening of an article, not its middle. */
 const LEAD_WINDOW = 3;
