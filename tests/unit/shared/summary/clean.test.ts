@@ -121,6 +121,18 @@ describe('stripDateline', () => {
   it('keeps ordinary text', () => {
     expect(stripDateline(BODY)).toBe(BODY);
   });
+
+  it('does not take a bracketed term after 电 for a reporter credit', () => {
+    const text = '光伏发电（PV）产业近年发展迅速，医院屋顶光伏项目逐步推广。';
+    expect(stripDateline(text)).toBe(text);
+  });
+
+  it.each([
+    ['人民网消息（记者 李四）国家医保局近日印发通知，部署医保基金监管工作。', '国家医保局近日印发通知，部署医保基金监管工作。'],
+    ['本报讯 近日，国家医保局印发通知，部署医保基金监管工作。', '近日，国家医保局印发通知，部署医保基金监管工作。'],
+  ])('drops the credit-only dateline of %s', (input, expected) => {
+    expect(stripDateline(input)).toBe(expected);
+  });
 });
 
 describe('stripSpeakerLabel', () => {
