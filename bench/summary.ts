@@ -1,12 +1,14 @@
 // `npm run bench:summary`: character-level ROUGE-1/2/L F1 of our 【提要】 against the editors' own
 // (`referenceSummary` in the fixture manifests), beside lead-1 and sentence TextRank baselines,
 // per fixture and overall, plus the time summarize() takes per article.
-// Options: --verbose prints each article's summary and reference; --json prints the table as JSON.
+// Options: --verbose prints each article's summary and reference; --json prints the table as JSON;
+// --fixtures <dir> scores another folder of issues laid out like ../shared/fixtures.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { Block } from '../shared/content/blocks';
+import { importFile } from '../electron/engine/import/index';
 import { toBlocks } from '../shared/content/walker';
 import { summarize } from '../shared/summary/index';
 import { cleanBlocks } from '../shared/summary/clean';
@@ -26,23 +28,11 @@ interface Case {
   blocks: Block[];
 }
 
-type ImportFile = (path: string) => Promise<{ title: string; content: Parameters<typeof toBlocks>[0] }>;
-
-/** The importer's public entry; while parts of it are still missing, its HTML path alone. */
-async function loadImporter(): Promise<ImportFile> {
-  try {
-    return (await import('../electron/engine/import/index')).importFile;
-  } catch {
-    const { importHtmlText } = await import('../electron/engine/import/html');
-    return async (path) => importHtmlText(readFileSync(path, 'utf8'));
-  }
-}
-
-async function loadCases(): Promise<Case[]> {
-  const importFile = await loadImporter();
+/** Every `<dir>/<issue>/manifest.json` whose articles carry a `referenceSummary`. */
+async function loadCases(dir: string): Promise<Case[]> {
   const cases: Case[] = [];
-  for (const fixture of readdirSync(FIXTURES).sort()) {
-    const manifestPath = join(FIXTURES, fixture, 'manifest.json');
+  for (const fixture of readdirSync(dir).sort()) {
+    const manifestPath = join(dir, fixture, 'manifest.json');
     if (!existsSync(manifestPath)) continue;
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
       sections: { articles: { id: string; clip: string; referenceSummary?: string }[] }[];
@@ -50,7 +40,7 @@ async function loadCases(): Promise<Case[]> {
     for (const section of manifest.sections) {
       for (const article of section.articles) {
         if (!article.referenceSummary) continue;
-        const clip = await importFile(join(FIXTURES, fixture, article.clip));
+        const clip = await importFile(join(dir, fixture, article.clip));
         cases.push({ fixture, id: article.id, title: clip.title, reference: article.referenceSummary, blocks: toBlocks(clip.content) });
       }
     }
@@ -111,7 +101,8 @@ const triple = (s: RougeScores): string => `${f(s.rouge1)} ${f(s.rouge2)} ${f(s.
 
 async function main(): Promise<void> {
   const verbose = process.argv.includes('--verbose');
-  const cases = await loadCases();
+  const at = process.argv.indexOf('--fixtures');
+  const cases = await loadCases(at >= 0 && process.argv[at + 1] ? resolve(process.argv[at + 1]) : FIXTURES);
   const rows: Row[] = [];
   for (const c of cases) {
     summarize({ title: c.title, blocks: c.blocks }); // warm-up, so the timing is the steady state
