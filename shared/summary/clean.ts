@@ -84,6 +84,21 @@ export function isNoise(text: string): boolean {
   return false;
 }
 
+/** Sub-heading numbering: 一、 （一） 1. 1、 第一部分 */
+const HEADING_NUMBER = /^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}(?:[.．、]|\s)|第[一二三四五六七八九十\d]{1,3}[部章节])/;
+
+/**
+ * A pasted clipping often carries its sub-headings as short paragraphs, bold or numbered and
+ * without a closing mark: they separate sections rather than say something a 提要 would quote.
+ */
+export function looksLikeHeading(runs: Run[], text: string): boolean {
+  const t = text.trim();
+  if (t === '' || Array.from(t).length > 40 || /[。！？!?；;…]$/.test(t)) return false;
+  const visible = runs.filter((r) => r.text.trim() !== '');
+  const bold = visible.length > 0 && visible.every((r) => r.bold);
+  return bold || HEADING_NUMBER.test(t);
+}
+
 /** Body paragraphs, headings and list items of an article, cleaned, in reading order. */
 export function cleanBlocks(blocks: Block[]): CleanParagraph[] {
   const out: CleanParagraph[] = [];
@@ -96,7 +111,11 @@ export function cleanBlocks(blocks: Block[]): CleanParagraph[] {
   };
   for (const block of blocks) {
     switch (block.kind) {
-      case 'paragraph':
+      case 'paragraph': {
+        const text = textOf(block.runs);
+        add(text, looksLikeHeading(block.runs, text) ? 'heading' : 'body');
+        break;
+      }
       case 'quote':
         add(textOf(block.runs), 'body');
         break;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../../../shared/content/blocks';
-import { cleanBlocks, cleanText, isNoise, stripDateline, stripSpeakerLabel } from '../../../../shared/summary/clean';
+import { cleanBlocks, cleanText, isNoise, looksLikeHeading, stripDateline, stripSpeakerLabel } from '../../../../shared/summary/clean';
 
 const p = (text: string): Block => ({ kind: 'paragraph', runs: [{ text }] });
 const BODY = '国家组织药品集中采购和使用是一项重大机制改革，是深化医改的重要突破口。';
@@ -199,5 +199,33 @@ describe('cleanBlocks', () => {
 
   it('returns nothing for an empty article', () => {
     expect(cleanBlocks([])).toEqual([]);
+  });
+});
+
+describe('looksLikeHeading', () => {
+  const run = (text: string, bold = false) => [{ text, ...(bold ? { bold: true } : {}) }];
+  it.each(['一、智慧医疗产业发展背景', '（二）统一医保业务编码', '1. 国民健康意识提升', '3、完善协商谈判机制', '第二部分 国际经验'])(
+    'takes the numbered line %s for a sub-heading',
+    (text) => {
+      expect(looksLikeHeading(run(text), text)).toBe(true);
+    },
+  );
+  it('takes a short bold line for a sub-heading', () => {
+    expect(looksLikeHeading(run('三方监管全流程资金安全有保障', true), '三方监管全流程资金安全有保障')).toBe(true);
+  });
+  it.each([
+    ['a sentence', '一、智慧医疗产业发展迅速，市场规模持续扩大。'],
+    ['a long numbered paragraph', `1. ${'加强医保基金监管，推进支付方式改革，'.repeat(3)}`],
+    ['plain short text', '三方监管全流程资金安全有保障'],
+    ['a year', '2024 年医保基金运行平稳'],
+  ])('does not take %s for a sub-heading', (_label, text) => {
+    expect(looksLikeHeading(run(text), text)).toBe(false);
+  });
+  it('does not take a paragraph with a bold phrase for a sub-heading', () => {
+    const runs = [{ text: '重点：', bold: true }, { text: '加强监管' }];
+    expect(looksLikeHeading(runs, '重点：加强监管')).toBe(false);
+  });
+  it('makes cleanBlocks mark the line as a heading', () => {
+    expect(cleanBlocks([p('二、问题：智慧医疗发展面临八大挑战')])).toEqual([{ text: '二、问题：智慧医疗发展面临八大挑战', kind: 'heading' }]);
   });
 });
