@@ -10,13 +10,18 @@ import { STYLE, type DocxFonts } from './styles';
 
 const PAGE_REF_SLOT = '\u0000';
 
+const NO_BREAK_SPACE = '\u00a0';
+const WORD_JOINER = '\u2060';
+
 /**
  * `——第 `, field, ` 页`: the label's text around the page number, taken from LABELS so both exports agree.
- * The spaces beside the number are no-break spaces, so `第 18 页` never splits across lines.
+ * Glued so `——第 18 页` never splits across lines: word joiners between its characters, no-break spaces beside
+ * the number. (Word may break between two em dashes; LibreOffice does not; glued, both break before them.)
  */
 export function pageRefParts(): [string, string] {
   const [before, after = ''] = LABELS.pageRef(PAGE_REF_SLOT).split(PAGE_REF_SLOT);
-  return [before.replace(/ $/, '\u00a0'), after.replace(/^ /, '\u00a0')];
+  const glue = (text: string): string => [...text.trim()].join(WORD_JOINER);
+  return [before.trim().replace(/—(?=—)/g, `—${WORD_JOINER}`) + NO_BREAK_SPACE, NO_BREAK_SPACE + after.trim()];
 }
 
 function para(style: string, children: ParagraphChild[], extra: Omit<IParagraphOptions, 'style' | 'children'> = {}): Paragraph {

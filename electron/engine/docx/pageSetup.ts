@@ -17,9 +17,22 @@ const SIZES: Record<PageSizeName, { width: number; height: number }> = {
   '16K': { width: mm(184), height: mm(260) },
 };
 
+/** Width of one body character (12 pt) in twips: the text column is sized in these. */
+export const BODY_CHAR = 240;
+
+/**
+ * The side margin that makes the text column a whole number of body characters plus half of one. A column that
+ * is an exact multiple, give or take rounding, lets one application fit the last character of a line and another
+ * not, and every line after that breaks differently; half a character of slack keeps them in step.
+ */
+export function sideMargin(pageWidth: number, minimum: number, char = BODY_CHAR): number {
+  const chars = Math.floor((pageWidth - 2 * minimum) / char);
+  return Math.floor((pageWidth - chars * char - char / 2) / 2);
+}
+
 export function pageSetup(size: PageSizeName = 'A4'): PageSetup {
   const page = SIZES[size];
-  const side = size === 'A4' ? mm(22) : mm(18);
+  const side = sideMargin(page.width, size === 'A4' ? mm(21) : mm(17));
   return {
     ...page,
     margin: { top: mm(25), bottom: mm(22), left: side, right: side, header: mm(12), footer: mm(12) },

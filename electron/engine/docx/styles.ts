@@ -114,7 +114,6 @@ export function issueStyles(fonts: DocxFonts): IStylesOptions {
     paragraph(STYLE.title, 'Title', { font: heading, size: 72, bold: true }, {
       alignment: AlignmentType.CENTER,
       spacing: exact(1200, 240, 240),
-      outlineLevel: 0,
     }),
     paragraph(STYLE.column, 'heading 1', { font: heading, size: 32, bold: true, color: '1F4E79' }, {
       alignment: AlignmentType.CENTER,

@@ -24,6 +24,8 @@ interface RoundTrip {
   pdf: ReadPdf;
 }
 
+/** squashed text without word joiners (the exporter glues ——第 N 页 with them) */
+const flat = (s: string): string => squash(s).replace(/\u2060/g, '');
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The page each article's title is printed on: its title followed by its 来源 line, as only the article page has it. */
@@ -31,7 +33,7 @@ function titlePages(trip: RoundTrip): Map<string, number> {
   const pages = new Map<string, number>();
   for (const article of trip.doc.articles) {
     const heading = squash(article.title + LABELS.sourceLine(article.source));
-    const page = trip.pdf.pages.find((p) => p.flat.includes(heading));
+    const page = trip.pdf.pages.find((p) => flat(p.flat).includes(heading));
     if (page) pages.set(article.id, page.number);
   }
   return pages;
@@ -43,7 +45,7 @@ function viewpointNumbers(trip: RoundTrip): Map<string, number> {
   for (const entry of trip.doc.viewpoint.flatMap((c) => c.entries)) {
     const pattern = new RegExp(`${escapeRegExp(squash(entry.title + LABELS.viewpointSource(entry.source)))}——第(\\d+)页`);
     for (const page of trip.pdf.pages) {
-      const match = pattern.exec(page.flat);
+      const match = pattern.exec(flat(page.flat));
       if (match) {
         numbers.set(entry.articleId, Number(match[1]));
         break;

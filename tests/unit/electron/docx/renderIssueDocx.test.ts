@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ANCHORS, LABELS } from '../../../../shared/document/issueDocument';
 import { renderIssueDocx, type DocxResult } from '../../../../electron/engine/docx/index';
 import { decodeDataUrl } from '../../../../electron/engine/docx/images';
+import { pageRefParts } from '../../../../electron/engine/docx/issueParts';
 import { STYLE } from '../../../../electron/engine/docx/styles';
 import {
   body,
@@ -28,7 +29,8 @@ let documentXml: Document;
 let stylesXml: Document;
 const stages: string[] = [];
 
-const nbspToSpace = (s: string): string => s.replace(/\u00a0/g, ' ');
+/** no-break spaces as spaces, word joiners dropped: the text as a reader sees it */
+const visible = (s: string): string => s.replace(/\u00a0/g, ' ').replace(/\u2060/g, '');
 const elements = (root: Document | Element, tag: string): Element[] => [...root.getElementsByTagName(tag)];
 
 beforeAll(async () => {
@@ -88,7 +90,7 @@ describe('renderIssueDocx: bookmarks and cross-references', () => {
         expect(ref.cached).toBe(String(page));
       }
       const [viewpointRef] = mine;
-      expect(nbspToSpace(viewpointRef.paragraphText)).toBe(`▶ ${entry.title}${LABELS.viewpointSource(entry.source)}${LABELS.pageRef(page)}`);
+      expect(visible(viewpointRef.paragraphText)).toBe(`▶ ${entry.title}${LABELS.viewpointSource(entry.source)}${LABELS.pageRef(page)}`);
     }
   });
 
@@ -307,5 +309,14 @@ describe('renderIssueDocx: edge cases', () => {
     const header = Object.entries(files).find(([name, text]) => /header\d+\.xml$/.test(name) && text.includes('医周药事'));
     expect(header && elements(parseXml(header[1]), 'w:t').map((t) => t.textContent).join('')).toBe('医周药事');
     expect(out.estimatedPageMap[odd.articles[0].id]).toBe(4);
+  });
+});
+
+describe('pageRefParts', () => {
+  it('is the 本期视点 label around the number, glued so it never splits across lines', () => {
+    const [before, after] = pageRefParts();
+    expect(visible(`${before}18${after}`)).toBe(LABELS.pageRef(18));
+    expect(before).toBe('—\u2060—第\u00a0');
+    expect(after).toBe('\u00a0页');
   });
 });
