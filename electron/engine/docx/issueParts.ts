@@ -15,12 +15,12 @@ const WORD_JOINER = '\u2060';
 
 /**
  * `——第 `, field, ` 页`: the label's text around the page number, taken from LABELS so both exports agree.
- * Glued so `——第 18 页` never splits across lines: word joiners between its characters, no-break spaces beside
- * the number. (Word may break between two em dashes; LibreOffice does not; glued, both break before them.)
+ * No-break spaces keep `第 18 页` on one line; a word joiner keeps the two em dashes together, which Word's
+ * layout (as docx estimates it) may split and LibreOffice never does. (LibreOffice 7.4 ignores a joiner
+ * between a dash and 第, so the label is not glued further: both may break before 第.)
  */
 export function pageRefParts(): [string, string] {
   const [before, after = ''] = LABELS.pageRef(PAGE_REF_SLOT).split(PAGE_REF_SLOT);
-  const glue = (text: string): string => [...text.trim()].join(WORD_JOINER);
   return [before.trim().replace(/—(?=—)/g, `—${WORD_JOINER}`) + NO_BREAK_SPACE, NO_BREAK_SPACE + after.trim()];
 }
 
