@@ -57,7 +57,7 @@ export function articleSlices(article: DocumentArticle, ctx: FlowContext): Slice
   if (article.source) meta.push(LABELS.sourceLine(article.source));
   if (article.author) meta.push(LABELS.authorLine(article.author));
   meta.forEach((text, k) => {
-    const lines = ts.set([{ text, font: 'sans', size: style.small.size, color: style.muted }], { width: style.measure, align: 'center' }, ctx.onMissing);
+    const lines = ts.set([{ text, font: style.faces.small, size: style.small.size, color: style.muted }], { width: style.measure, align: 'center' }, ctx.onMissing);
     out.push(...textSlices(lines, { slot: style.small, spaceBefore: k === 0 ? style.body.size * 0.5 : 0, heading: true, tags: [ctx.tag('P')] }));
   });
   // a hairline under the article head
@@ -72,7 +72,7 @@ export function articleSlices(article: DocumentArticle, ctx: FlowContext): Slice
   });
   out.push(...blockSlices(article.blocks, ctx));
   const back = ts.set(
-    [{ text: `${LABELS.backToContents} ↑`, font: 'sans', size: style.small.size, color: style.accent, link: `#${ANCHORS.viewpoint}` }],
+    [{ text: `${LABELS.backToContents} ↑`, font: style.faces.small, size: style.small.size, color: style.accent, link: `#${ANCHORS.viewpoint}` }],
     { width: style.measure, align: 'right' },
     ctx.onMissing,
   );

@@ -128,7 +128,7 @@ function figure(block: FigureBlock, ctx: FlowContext): Slice[] {
   const caption = block.caption || (block.src ? block.altText : '');
   if (caption) {
     const lines = ts.set(
-      [{ text: caption, font: 'sans', size: style.caption.size, color: style.muted }],
+      [{ text: caption, font: style.faces.small, size: style.caption.size, color: style.muted }],
       { width: style.measure - 4 * style.body.size, align: 'center' },
       ctx.onMissing,
     );

@@ -47,24 +47,24 @@ export function coverItems(meta: IssueMeta, c: CoverContext): PageItem[] {
     { kind: 'box', x: 0, y: 0, w: W, h: H * 0.06, fill: accent },
     { kind: 'rule', x1: W * 0.12, y1: H * 0.06 + 6, x2: W * 0.88, y2: H * 0.06 + 6, width: 0.6, color: accent },
   ];
-  if (meta.series) items.push(...centered(c, meta.series, 'sans', 16, cx, H * 0.2, style.muted, 0.3));
+  if (meta.series) items.push(...centered(c, meta.series, c.style.faces.small, 16, cx, H * 0.2, style.muted, 0.3));
   items.push(...centered(c, meta.title, 'sansBold', 64, cx, H * 0.3, accent, 0.12));
   if (meta.subtitle) items.push(...centered(c, meta.subtitle, 'serif', 18, cx, H * 0.345, style.muted, 0.08));
   items.push({ kind: 'rule', x1: W * 0.25, y1: H * 0.39, x2: W * 0.75, y2: H * 0.39, width: 1.5, color: accent });
   if (meta.issueNumber) items.push(...centered(c, meta.issueNumber, 'sansBold', 24, cx, H * 0.47, style.text, 0.05));
-  if (meta.dateRange) items.push(...centered(c, `(${meta.dateRange})`, 'sans', 15, cx, H * 0.51, style.muted, 0.02));
+  if (meta.dateRange) items.push(...centered(c, `(${meta.dateRange})`, c.style.faces.small, 15, cx, H * 0.51, style.muted, 0.02));
   if (meta.tags.length > 0) {
     const size = 16;
     const padX = 14;
     const gap = 18;
     const tracking = 0.2;
-    const widths = meta.tags.map((t) => c.ts.width(t, 'sans', size) + size * tracking * ([...t].length - 1) + 2 * padX);
+    const widths = meta.tags.map((t) => c.ts.width(t, c.style.faces.small, size) + size * tracking * ([...t].length - 1) + 2 * padX);
     const total = widths.reduce((a, b) => a + b, 0) + gap * (meta.tags.length - 1);
     let x = cx - total / 2;
     const y = H * 0.8;
     meta.tags.forEach((tag, k) => {
       items.push({ kind: 'box', x, y: y - size * 1.35, w: widths[k], h: size * 2, stroke: accent, lineWidth: 1 });
-      items.push(...centered(c, tag, 'sans', size, x + widths[k] / 2, y, accent, tracking, `tag${k}`));
+      items.push(...centered(c, tag, c.style.faces.small, size, x + widths[k] / 2, y, accent, tracking, `tag${k}`));
       x += widths[k] + gap;
     });
   }
@@ -100,12 +100,12 @@ export function backCoverItems(meta: IssueMeta, c: CoverContext): PageItem[] {
   qr.forEach((caption, k) => {
     const x = cx - rowWidth / 2 + k * (q + gap);
     items.push({ kind: 'box', x, y: top, w: q, h: q, stroke: '#9aa8b6', lineWidth: 0.8, dash: [3, 2] });
-    caption.forEach((line, j) => items.push(...centered(c, line, 'sans', 10.5, x + q / 2, top + q + 20 + j * 16, style.text, 0, `qr${k}-${j}`)));
+    caption.forEach((line, j) => items.push(...centered(c, line, c.style.faces.small, 10.5, x + q / 2, top + q + 20 + j * 16, style.text, 0, `qr${k}-${j}`)));
   });
   let y = qr.length > 0 ? top + q + 100 : H * 0.62;
   info.forEach((line, k) => {
     const publisher = k === 0 && /公司|集团|出版|编辑部/.test(line);
-    items.push(...centered(c, line, publisher ? 'sansBold' : 'sans', publisher ? 13 : 10.5, cx, y, publisher ? style.text : style.muted, 0, `info${k}`));
+    items.push(...centered(c, line, publisher ? 'sansBold' : c.style.faces.small, publisher ? 13 : 10.5, cx, y, publisher ? style.text : style.muted, 0, `info${k}`));
     y += publisher ? 26 : 19;
   });
   items.push({ kind: 'box', x: 0, y: H * 0.94, w: W, h: H * 0.06, fill: style.accent });

@@ -30,7 +30,7 @@ export function viewpointSlices(doc: IssueDocument, pageMap: PageMap, ctx: FlowC
   const { style, ts } = ctx;
   const size = style.body.size;
   const out: Slice[] = headingSlice(LABELS.viewpointHeading, ANCHORS.viewpoint, ctx);
-  const note = ts.set([{ text: doc.readingNote, font: 'sans', size: style.small.size, color: style.muted }], { width: style.measure, align: 'justify' }, ctx.onMissing);
+  const note = ts.set([{ text: doc.readingNote, font: style.faces.small, size: style.small.size, color: style.muted }], { width: style.measure, align: 'justify' }, ctx.onMissing);
   out.push(...textSlices(note, { slot: style.small, spaceBefore: size * 0.4, tags: [ctx.tag('P')] }));
   doc.viewpoint.forEach((column) => {
     out.push(columnHeaderSlice(column.column, ctx, size * 1.4));
@@ -38,10 +38,10 @@ export function viewpointSlices(doc: IssueDocument, pageMap: PageMap, ctx: FlowC
       const link = `#${entry.anchor}`;
       const head = ts.set(
         [
-          { text: '▶ ', font: 'sans', size, color: style.accent },
+          { text: '▶ ', font: style.faces.small, size, color: style.accent },
           { text: entry.title, font: 'sansBold', size, color: style.text, link },
-          { text: LABELS.viewpointSource(entry.source), font: 'sans', size: size * 0.9, color: style.muted },
-          { text: LABELS.pageRef(pageLabel(pageMap, entry.articleId)), font: 'sans', size: size * 0.9, color: style.accent, link, noBreak: true },
+          { text: LABELS.viewpointSource(entry.source), font: style.faces.small, size: size * 0.9, color: style.muted },
+          { text: LABELS.pageRef(pageLabel(pageMap, entry.articleId)), font: style.faces.small, size: size * 0.9, color: style.accent, link, noBreak: true },
         ],
         { width: style.measure, align: 'justify', restIndent: size * 1.2 },
         ctx.onMissing,
@@ -78,7 +78,7 @@ export function tocSlices(doc: IssueDocument, pageMap: PageMap, ctx: FlowContext
     out.push(...textSlices(name, { slot, spaceBefore: size * 0.8, heading: true, tags: [tocTag, ctx.tag('TOCI')] }));
     for (const entry of column.entries) {
       const page = pageLabel(pageMap, entry.articleId);
-      const pageW = ts.width(page, 'sans', size);
+      const pageW = ts.width(page, style.faces.small, size);
       const indent = size * 2;
       const numberBox = size * 3;
       const lines = ts.set(
@@ -97,7 +97,7 @@ export function tocSlices(doc: IssueDocument, pageMap: PageMap, ctx: FlowContext
         const to = x + style.measure - pageW - size * 0.5;
         const by = y + base;
         if (to > from) items.push({ kind: 'rule', x1: from, y1: by, x2: to, y2: by, width: 0.9, color: '#8894a0', dash: [0, 3] });
-        items.push({ kind: 'text', x: x + style.measure - pageW, y: by, text: page, font: 'sans', size, charSpacing: 0, color: style.text, tags });
+        items.push({ kind: 'text', x: x + style.measure - pageW, y: by, text: page, font: style.faces.small, size, charSpacing: 0, color: style.text, tags });
         items.push({ kind: 'link', x: x + style.measure - pageW, y: by - size, w: pageW, h: size * 1.3, dest: entry.anchor });
         return items;
       };

@@ -75,7 +75,7 @@ export function layoutIssue(doc: IssueDocument, ts: Typesetter, options: IssueLa
     ts.memo(`article|${styleKey}|${JSON.stringify(article)}`, () => {
       let chars = '';
       const ctx: FlowContext = { ...ctxFor(article.id, article.anchor), onMissing: (c) => (chars += c) };
-      const p = paginate(articleSlices(article, ctx), frame, render);
+      const p = ts.withoutLineCache(() => paginate(articleSlices(article, ctx), frame, render));
       return { pages: p.pages, missing: chars, endsWithHeading: p.endsWithHeading, titleIndex: p.marks.get(article.id) ?? 0, column: article.column };
     }),
   );
@@ -171,8 +171,8 @@ function finishPage(page: Page, style: PageStyle, ts: Typesetter, doc: IssueDocu
     const a = even ? page.header : leftText;
     const b = even ? leftText : page.header;
     page.items.push(
-      { kind: 'text', x: left, y, text: a, font: 'sans', size, charSpacing: 0, color: style.muted },
-      { kind: 'text', x: right - ts.width(b, 'sans', size), y, text: b, font: 'sans', size, charSpacing: 0, color: style.muted },
+      { kind: 'text', x: left, y, text: a, font: style.faces.small, size, charSpacing: 0, color: style.muted },
+      { kind: 'text', x: right - ts.width(b, style.faces.small, size), y, text: b, font: style.faces.small, size, charSpacing: 0, color: style.muted },
       { kind: 'rule', x1: left, y1: y + size * 0.6, x2: right, y2: y + size * 0.6, width: 0.5, color: '#9aa8b6' },
     );
   }
@@ -181,6 +181,6 @@ function finishPage(page: Page, style: PageStyle, ts: Typesetter, doc: IssueDocu
     const fs = style.small.size;
     const y = g.height - g.bottom + style.body.size * 2.4;
     const cx = (left + right) / 2;
-    page.items.push({ kind: 'text', x: cx - ts.width(text, 'sans', fs) / 2, y, text, font: 'sans', size: fs, charSpacing: 0, color: style.muted });
+    page.items.push({ kind: 'text', x: cx - ts.width(text, style.faces.small, fs) / 2, y, text, font: style.faces.small, size: fs, charSpacing: 0, color: style.muted });
   }
 }

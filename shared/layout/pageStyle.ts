@@ -1,7 +1,7 @@
 // Page sizes, margins and the type scale. Text blocks are a whole number of body ems wide, so a
 // line of Han characters fills the measure exactly and justification only has to absorb marks,
 // Latin words and spacing.
-import type { PageGeometry } from './types';
+import type { FontKey, PageGeometry } from './types';
 
 export type PageSizeName = 'A4' | '16K';
 
@@ -9,6 +9,11 @@ const MM = 72 / 25.4;
 
 export interface PageStyle {
   geometry: PageGeometry;
+  /**
+   * Faces by role. Small text (sources, captions, running heads, page numbers) is set in the
+   * serif: a third 14 MB CJK face would cost more memory than its look is worth (issue #10).
+   */
+  faces: { small: FontKey };
   /** text block width, points (a multiple of body.size) */
   measure: number;
   body: { size: number; leading: number };
@@ -53,6 +58,7 @@ export function pageStyle(options: PageOptions = {}): PageStyle {
   };
   return {
     geometry,
+    faces: { small: 'serif' },
     measure,
     body: { size: bodySize, leading: bodySize * 1.8 },
     small: { size: bodySize * 0.82, leading: bodySize * 0.82 * 1.6 },

@@ -17,13 +17,14 @@ const MAX_MEMOS = 400;
 export class Typesetter {
   private readonly cache = new Map<string, Entry>();
   private readonly memos = new Map<string, unknown>();
+  private lineCaching = true;
 
   constructor(readonly metrics: FontMetrics) {}
 
   /** Lines of one paragraph; `onMissing` hears about characters the wanted face lacks (also on a cache hit). */
   set(runs: StyledRun[], opts: SetOptions, onMissing?: (chars: string) => void): Line[] {
-    const key = cacheKey(runs, opts);
-    let entry = this.cache.get(key);
+    const key = this.lineCaching ? cacheKey(runs, opts) : '';
+    let entry = this.lineCaching ? this.cache.get(key) : undefined;
     if (!entry) {
       let missing = '';
       const atoms = buildAtoms(
@@ -35,8 +36,10 @@ export class Typesetter {
         opts,
       );
       entry = { lines: breakLines(atoms, opts), missing };
-      if (this.cache.size >= MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
-      this.cache.set(key, entry);
+      if (this.lineCaching) {
+        if (this.cache.size >= MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
+        this.cache.set(key, entry);
+      }
     }
     if (entry.missing && onMissing) onMissing(entry.missing);
     return entry.lines;
@@ -45,6 +48,20 @@ export class Typesetter {
   /** Width of a single-line string, points (no breaking, no justification). */
   width(text: string, font: StyledRun['font'], size: number): number {
     return (this.metrics.advance(text, font) * size) / 1000;
+  }
+
+  /**
+   * Runs `work` without remembering its paragraphs: an article's pages are remembered whole (see
+   * memo), so keeping its lines too would only hold tens of MB of atoms for nothing.
+   */
+  withoutLineCache<T>(work: () => T): T {
+    const before = this.lineCaching;
+    this.lineCaching = false;
+    try {
+      return work();
+    } finally {
+      this.lineCaching = before;
+    }
   }
 
   /** Remembers a larger result (an article's pages) under a key that names all its inputs. */

@@ -1,5 +1,6 @@
 // The faces, parsed once per process and shared by every export: fontkit parses lazily, and
-// pdfkit accepts the parsed font object, so a 14 MB CJK face is read and parsed exactly once.
+// pdfkit accepts the parsed font object, so a 14 MB CJK face is read and parsed exactly once,
+// and only when a page first needs it (an issue without bold body text never loads the bold serif).
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import type { FontKey, FontMetrics } from '../../../shared/layout/types';
@@ -7,7 +8,7 @@ import { extraFontPath, npmFontPath } from './fontFiles';
 import { speedUpSubsetting, textAdvance } from './glyphAdvance';
 
 export interface FontSet {
-  /** parsed faces; `extra` is null when the machine has no wide-coverage face */
+  /** parsed faces, loaded on first access; `extra` is null when the machine has no wide-coverage face */
   fonts: Record<FontKey, fontkit.Font | null>;
   files: Record<FontKey, string | null>;
   metrics: FontMetrics;
@@ -33,18 +34,32 @@ export function loadFontSet(): FontSet {
     extra: extraFontPath(),
   };
   const fonts = {} as Record<FontKey, fontkit.Font | null>;
+  const parsed = new Map<FontKey, fontkit.Font | null>();
+  const byFile = new Map<string, fontkit.Font>();
   for (const key of Object.keys(files) as FontKey[]) {
-    const file = files[key];
-    const font = file ? fontkit.create(readFileSync(file)) : null;
-    if (font) speedUpSubsetting(font);
-    fonts[key] = font;
+    Object.defineProperty(fonts, key, {
+      enumerable: true,
+      get: (): fontkit.Font | null => {
+        if (!parsed.has(key)) {
+          const file = files[key];
+          let font = file ? (byFile.get(file) ?? null) : null;
+          if (file && !font) {
+            font = fontkit.create(readFileSync(file));
+            speedUpSubsetting(font);
+            byFile.set(file, font);
+          }
+          parsed.set(key, font);
+        }
+        return parsed.get(key) ?? null;
+      },
+    });
   }
-  loaded = { fonts, files, metrics: createMetrics(fonts) };
+  loaded = { fonts, files, metrics: createMetrics(fonts, (key) => files[key] !== null) };
   return loaded;
 }
 
 /** FontMetrics over fontkit faces: the advances the PDF writer draws with (see glyphAdvance.ts). */
-export function createMetrics(fonts: Record<FontKey, fontkit.Font | null>): FontMetrics {
+export function createMetrics(fonts: Record<FontKey, fontkit.Font | null>, available: (key: FontKey) => boolean = (key) => fonts[key] !== null): FontMetrics {
   const advanceCache = new Map<FontKey, Map<string, number>>();
   const glyphCache = new Map<FontKey, Map<number, boolean>>();
   const present = (key: FontKey): fontkit.Font => {
@@ -84,7 +99,7 @@ export function createMetrics(fonts: Record<FontKey, fontkit.Font | null>): Font
       return (-f.descent * 1000) / f.unitsPerEm;
     },
     fallbacks(key) {
-      return FALLBACKS[key].filter((k) => fonts[k] !== null);
+      return FALLBACKS[key].filter(available);
     },
   };
 }

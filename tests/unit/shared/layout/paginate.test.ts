@@ -120,7 +120,7 @@ describe('block flow', () => {
   it('sets a caption-only figure as a centred caption', () => {
     const slices = blockSlices([{ kind: 'figure', src: '', altText: '', caption: '图 1 中国医疗资源分配情况及体系' }], ctx);
     const text = slices.flatMap((s) => s.render(0, 0)).find((i): i is TextItem => i.kind === 'text');
-    expect(text?.font).toBe('sans');
+    expect(text?.font).toBe(style.faces.small);
     expect(text && text.x > 2 * style.body.size).toBe(true);
   });
 
