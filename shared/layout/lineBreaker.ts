@@ -45,6 +45,17 @@ interface Span {
   end: number;
 }
 
+/** Narrowest the atoms start..end-1 can be set as one line: every shrink used. */
+function minLineWidth(atoms: Atom[], start: number, end: number): number {
+  let w = 0;
+  for (let i = start; i < end; i++) {
+    const a = atoms[i];
+    const glue = i > start ? a.glue : 0;
+    w += glue - (i > start && a.glueIsSpace ? glue * SPACE_SHRINK : 0) + a.width - a.endShrink;
+  }
+  return w - atoms[start].startShrink;
+}
+
 function lineSpans(atoms: Atom[], opts: BreakOptions): Span[] {
   const spans: Span[] = [];
   let start = 0;
@@ -67,6 +78,13 @@ function lineSpans(atoms: Atom[], opts: BreakOptions): Span[] {
       const minWidth = xi - a.endShrink - shrinkNow - startShrink;
       if (i > start && minWidth > avail + EPS) {
         end = lastBreak > start ? lastBreak : i;
+        if (end < i) {
+          // A prohibition pushes characters out (推出). Rather pull them in (推入) when the
+          // blank halves of the marks inside the line make room up to the next legal break.
+          let next = i + 1;
+          while (next < atoms.length && !atoms[next].breakBefore) next++;
+          if (next - i <= 2 && minLineWidth(atoms, start, next) <= avail + EPS) end = next;
+        }
         break;
       }
       x = xi;
@@ -134,6 +152,13 @@ function setLine(atoms: Atom[], span: Span, avail: number, justify: boolean, ind
       startCut = Math.min(first.startShrink, width - avail);
       advances[0] -= startCut;
       width -= startCut;
+    }
+    // then the blank halves of closing marks inside the line (，。、 set tighter), evenly
+    const markTotal = atoms.slice(span.start, span.end - 1).reduce((t, a) => t + a.endShrink, 0);
+    if (width > avail + EPS && markTotal > 0) {
+      const take = Math.min(width - avail, markTotal);
+      for (let k = 0; k < n - 1; k++) advances[k] -= (atoms[span.start + k].endShrink * take) / markTotal;
+      width -= take;
     }
   } else if (justify && n > 1 && width < avail - EPS) {
     stretch = (avail - width) / (n - 1);

@@ -162,3 +162,22 @@ describe('fullWidthPunctuation', () => {
     expect(buildAtoms(runs, metrics, undefined, { fullWidthPunctuation: true }).map((a) => a.text).join('')).toBe('傅卫：新医改');
   });
 });
+
+describe('compression inside a line', () => {
+  it('pulls a closing mark into the line by setting the marks inside it tighter, instead of pushing a character out', () => {
+    // 10 em: 一二，三四，五六七八 is 10 em; the 。 after it may not start a line. Pushing out would
+    // move 八 down and stretch the line; the commas' blank halves make room for 。 instead.
+    const lines = set('一二，三四，五六七八。九十一二三');
+    expect(texts(lines)[0]).toBe('一二，三四，五六七八。');
+    expect(lines[0].width).toBeCloseTo(100, 5);
+    expect(lines[0].stretch).toBe(0);
+    const commas = lines[0].placed.filter((p) => p.atom.text === '，');
+    for (const c of commas) expect(c.advance).toBeLessThan(10);
+  });
+
+  it('does not squeeze marks when the natural break is allowed', () => {
+    const lines = set('一二，三四，五六七八九十一二三');
+    expect(texts(lines)[0]).toBe('一二，三四，五六七八');
+    for (const p of lines[0].placed) if (p.atom.text === '，') expect(p.advance).toBe(10);
+  });
+});
