@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ANCHORS, type IssueDocument } from '../../../../shared/document/issueDocument';
 import { loadFontSet, npmFontPath, textAdvance } from '../../../../electron/engine/fonts';
@@ -80,5 +81,41 @@ describe('missing glyphs', () => {
     const byArticle = new Map(r.missingGlyphs.map((m) => [m.articleId, m.chars]));
     expect(byArticle.get('a1')).toBe('Ա');
     expect(byArticle.get(null)).toBe('Ա'); // the title is also printed in 本期视点 and the TOC
+  });
+});
+
+describe('figures', () => {
+  /** A solid-colour RGB PNG of w×h pixels, built by hand (no image library needed). */
+  function png(w: number, h: number): Buffer {
+    const chunk = (type: string, data: Buffer): Buffer => {
+      const len = Buffer.alloc(4);
+      len.writeUInt32BE(data.length);
+      const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+      const crc = Buffer.alloc(4);
+      crc.writeUInt32BE(crc32(body) >>> 0);
+      return Buffer.concat([len, body, crc]);
+    };
+    const ihdr = Buffer.alloc(13);
+    ihdr.writeUInt32BE(w, 0);
+    ihdr.writeUInt32BE(h, 4);
+    ihdr.set([8, 2, 0, 0, 0], 8);
+    const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(w * 3, 0x40)]);
+    const raw = Buffer.concat(Array.from({ length: h }, () => row));
+    return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  }
+
+  it('draws an inline image scaled to the measure, keeping its aspect ratio, with its caption below', async () => {
+    const src = `data:image/png;base64,${png(1600, 800).toString('base64')}`;
+    const doc = tinyIssue('正文段落。');
+    doc.articles[0].blocks.push({ kind: 'figure', src, altText: '示意图', caption: '图 1 分级诊疗体系示意' });
+    const r = await renderIssuePdf(doc);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'wd-img-')), 'x.pdf');
+    writeFileSync(file, r.pdf);
+    const list = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(list).toHaveLength(1);
+    const [, , , width, height] = list[0].trim().split(/\s+/);
+    expect([Number(width), Number(height)]).toEqual([1600, 800]);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('图 1 分级诊疗体系示意');
   });
 });
