@@ -125,7 +125,12 @@ export function layoutTable(block: TableBlock, ctx: FlowContext): Slice[] {
   const lefts = widths.map((_, k) => widths.slice(0, k).reduce((a, b) => a + b, 0));
 
   const tableTag = ctx.tag('Table');
-  const rowSlices = g.rows.map((row): Slice => {
+  // A row taller than half a page is cut into pieces of whole lines, each its own slice.
+  const pageRoom = style.geometry.height - style.geometry.top - style.geometry.bottom;
+  const maxLines = Math.max(1, Math.floor((pageRoom * 0.5 - 2 * PAD_Y) / leading));
+  const rowSlices: Slice[] = [];
+  const firstSliceOfRow: Slice[] = [];
+  g.rows.forEach((row) => {
     const rowTag = ctx.tag('TR');
     const cells = row.map(({ cell, col, span }) => {
       const tags = [tableTag, rowTag, ctx.tag(cell.header ? 'TH' : 'TD')];
@@ -136,37 +141,43 @@ export function layoutTable(block: TableBlock, ctx: FlowContext): Slice[] {
       }
       return { cell, x: lefts[col], w, lines, tags };
     });
-    const height = Math.max(...cells.map((c) => c.lines.length), 1) * leading + 2 * PAD_Y;
+    const rowLines = Math.max(...cells.map((c) => c.lines.length), 1);
     const isHeader = row.length > 0 && row.every(({ cell }) => cell.header);
-    return {
-      height,
-      spaceBefore: 0,
-      keepWithNext: false,
-      render: (x, y): PageItem[] => {
-        const items: PageItem[] = [];
-        for (const c of cells) {
-          items.push({
-            kind: 'box',
-            x: x + c.x,
-            y,
-            w: c.w,
-            h: height,
-            stroke: BORDER,
-            lineWidth: 0.6,
-            ...(isHeader || c.cell.header ? { fill: HEADER_FILL } : {}),
-          });
-          c.lines.forEach((line, k) => {
-            for (const item of lineItems(line, x + c.x + PAD_X, y + PAD_Y + k * leading + base)) {
-              if (item.kind === 'text') item.tags = c.tags;
-              items.push(item);
-            }
-          });
-        }
-        return items;
-      },
-    };
+    for (let from = 0; from < rowLines; from += maxLines) {
+      const to = Math.min(rowLines, from + maxLines);
+      const height = (to - from) * leading + 2 * PAD_Y;
+      const slice: Slice = {
+        height,
+        spaceBefore: 0,
+        keepWithNext: false,
+        render: (x, y): PageItem[] => {
+          const items: PageItem[] = [];
+          for (const c of cells) {
+            items.push({
+              kind: 'box',
+              x: x + c.x,
+              y,
+              w: c.w,
+              h: height,
+              stroke: BORDER,
+              lineWidth: 0.6,
+              ...(isHeader || c.cell.header ? { fill: HEADER_FILL } : {}),
+            });
+            c.lines.slice(from, to).forEach((line, k) => {
+              for (const item of lineItems(line, x + c.x + PAD_X, y + PAD_Y + k * leading + base)) {
+                if (item.kind === 'text') item.tags = c.tags;
+                items.push(item);
+              }
+            });
+          }
+          return items;
+        },
+      };
+      if (from === 0) firstSliceOfRow.push(slice);
+      rowSlices.push(slice);
+    }
   });
-  const header = rowSlices.length > 1 && g.rows[0].every(({ cell }) => cell.header) ? rowSlices[0] : undefined;
+  const header = firstSliceOfRow.length > 1 && g.rows[0].every(({ cell }) => cell.header) ? rowSlices[0] : undefined;
   if (header) {
     header.keepWithNext = true;
     for (const s of rowSlices.slice(1)) s.repeatHeader = header;

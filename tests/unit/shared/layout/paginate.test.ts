@@ -132,3 +132,23 @@ describe('block flow', () => {
     expect(mark && body && mark.y < body.y && mark.size < body.size).toBe(true);
   });
 });
+
+describe('tall table rows', () => {
+  it('cuts a row taller than half a page into pieces of whole lines, so no row runs off a page', () => {
+    const ts = new Typesetter(fakeMetrics());
+    const style = pageStyle({ size: 'A4' });
+    const ctx = { ts, style, tag: tagger('t'), onMissing: (): void => {} };
+    const long = '医保基金监管工作持续推进，'.repeat(300);
+    const cell = (t: string) => ({ paragraphs: [[{ text: t }]] });
+    const slices = blockSlices([{ kind: 'table', rows: [[cell('说明'), cell(long)]] }], ctx);
+    const room = style.geometry.height - style.geometry.top - style.geometry.bottom;
+    expect(slices.length).toBeGreaterThan(3);
+    for (const s of slices) expect(s.height).toBeLessThanOrEqual(room * 0.5 + 1);
+    const text = slices
+      .flatMap((s) => s.render(0, 0))
+      .filter((i): i is TextItem => i.kind === 'text')
+      .map((i) => i.text)
+      .join('');
+    expect(text.replace('说明', '')).toBe(long);
+  });
+});
