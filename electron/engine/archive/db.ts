@@ -70,9 +70,18 @@ export function isCorruptionError(e: unknown): boolean {
   return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT_VTAB' || code === 'SQLITE_CORRUPT_INDEX';
 }
 
+/**
+ * `npm start` builds better-sqlite3 for Electron's ABI in a folder of its own and names the
+ * binding here, so the app loads that build while tests and the CLI keep Node's.
+ */
+function nativeOptions(): { nativeBinding?: string } {
+  const binding = process.env.WEEKLY_DESK_SQLITE_BINDING;
+  return binding ? { nativeBinding: binding } : {};
+}
+
 /** Opens (or creates) the database for writing with WAL, foreign keys, a busy timeout and full syncs. */
 export function openWritable(path: string): WritableDB {
-  const db = new Database(path);
+  const db = new Database(path, nativeOptions());
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     if (path !== ':memory:') db.pragma('journal_mode = WAL');
@@ -90,7 +99,7 @@ export function openWritable(path: string): WritableDB {
 
 /** Opens an existing database read-only (backups being checked, exports). */
 export function openReadonly(path: string): ReadableDB {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
+  const db = new Database(path, { readonly: true, fileMustExist: true, ...nativeOptions() });
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   return db as ReadableDB;
 }

@@ -6,14 +6,27 @@ import type { Dispatch } from '../../engine/service/dispatch';
 import type { IssueStore } from '../../engine/service/store';
 import type { EngineInit } from './protocol';
 
-async function openStore(dataDir: string | null): Promise<IssueStore> {
+/** Daily rolling backup and index upkeep, once the app has settled after start. */
+const MAINTENANCE_DELAY_MS = 30_000;
+
+async function openStore(dataDir: string | null, log: (message: string) => void): Promise<IssueStore> {
   if (dataDir === null) return (await import('../../engine/service/memoryStore')).createMemoryStore();
   const [{ openArchive }, { DB_FILE_NAME }, { archiveStore }] = await Promise.all([
     import('../../engine/archive/index'),
     import('../../engine/archive/paths'),
     import('../../engine/service/archiveStore'),
   ]);
-  return archiveStore(openArchive(join(dataDir, DB_FILE_NAME)));
+  const archive = openArchive(join(dataDir, DB_FILE_NAME));
+  setTimeout(() => {
+    archive
+      .backupDaily()
+      .then(({ file, created }) => {
+        if (created) log(`daily backup written: ${file}`);
+        archive.optimize();
+      })
+      .catch((e: unknown) => log(`daily backup failed: ${e instanceof Error ? e.message : String(e)}`));
+  }, MAINTENANCE_DELAY_MS).unref();
+  return archiveStore(archive);
 }
 
 /** Put the bundled sample issue in the archive (once) and return its id. */
@@ -31,7 +44,7 @@ export async function startEngine(init: EngineInit, log: (message: string) => vo
     import('../../engine/service/service'),
     import('../../engine/service/defaultEngines'),
   ]);
-  const store = await openStore(init.dataDir);
+  const store = await openStore(init.dataDir, log);
   const startupIssueId = init.sampleManifest ? await loadSample(store, init.sampleManifest) : null;
   const handlers = createService({ store, engines: defaultEngines, startupIssueId, version: init.version, log });
   return createDispatch(handlers, log);
