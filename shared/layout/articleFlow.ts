@@ -2,6 +2,7 @@
 // page recorded), 来源 and 作者 lines, the body, and a 返回目录 link back to 本期视点.
 import { ANCHORS, LABELS, type DocumentArticle } from '../document/issueDocument';
 import { blockSlices } from './blockFlow';
+import type { StyledRun } from './atoms';
 import type { FlowContext } from './flowContext';
 import type { Slice } from './paginate';
 import { textSlices } from './textSlices';
@@ -34,19 +35,35 @@ export function columnHeaderSlice(name: string, ctx: FlowContext, spaceBefore = 
   };
 }
 
+/**
+ * The narrowest measure that sets a centred title in as few lines as the full one: lines of
+ * even length instead of a long line over a short one.
+ */
+export function balancedWidth(ctx: FlowContext, runs: StyledRun[], width: number): number {
+  const count = (w: number): number => ctx.ts.set(runs, { width: w, align: 'center' }).length;
+  const n = count(width);
+  if (n <= 1) return width;
+  let lo = width / n;
+  let hi = width;
+  for (let k = 0; k < 10 && hi - lo > 1; k++) {
+    const mid = (lo + hi) / 2;
+    if (count(mid) === n) hi = mid;
+    else lo = mid;
+  }
+  return Math.min(width, Math.ceil(hi));
+}
+
 export function articleSlices(article: DocumentArticle, ctx: FlowContext): Slice[] {
   const { style, ts } = ctx;
   const out: Slice[] = [];
   if (article.firstInColumn) out.push(columnHeaderSlice(article.column, ctx));
-  const titleLines = ts.set(
-    [{ text: article.title, font: 'sansBold', size: style.title.size, color: style.text }],
-    { width: style.measure - 2 * style.body.size, align: 'center' },
-    ctx.onMissing,
-  );
+  const titleRuns = [{ text: article.title, font: 'sansBold' as const, size: style.title.size, color: style.text }];
+  const titleWidth = balancedWidth(ctx, titleRuns, style.measure - 2 * style.body.size);
+  const titleLines = ts.set(titleRuns, { width: titleWidth, align: 'center' }, ctx.onMissing);
   const title = textSlices(titleLines, {
     slot: style.title,
     spaceBefore: article.firstInColumn ? style.body.size * 1.2 : 0,
-    dx: style.body.size,
+    dx: (style.measure - titleWidth) / 2,
     heading: true,
     mark: article.id,
     tags: [ctx.tag('H2')],
