@@ -89,6 +89,8 @@ interface Token {
   fallback: boolean;
   spaceBefore: boolean;
   forcedBreakBefore: boolean;
+  /** a long Latin word (URL) was cut here: a line may break without a space */
+  softBreak?: boolean;
 }
 
 const FULL_WIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）' };
@@ -163,9 +165,12 @@ function tokenize(runs: StyledRun[], metrics: FontMetrics, onMissing?: MissingGl
     pendingBreak = false;
   };
   let i = 0;
+  let cut = false;
   while (i < count) {
     const cp = cps[i];
     const run = runOf[i];
+    const wasCut = cut;
+    cut = false;
     if (cp === 0x0a || cp === 0x2028) {
       pendingBreak = tokens.length > 0;
       pendingSpace = false;
@@ -202,9 +207,13 @@ function tokenize(runs: StyledRun[], metrics: FontMetrics, onMissing?: MissingGl
       if (!metrics.hasGlyph(run.font, d)) break;
       j++;
       // a slash or hyphen inside a long word is a break opportunity (URLs, DRG/DIP lists)
-      if (starts[j] - starts[i] >= 24 && (d === 0x2f || d === 0x2d || d === 0x5f || d === 0x2e || d === 0x3f || d === 0x26 || d === 0x3d)) break;
+      if (starts[j] - starts[i] >= 24 && (d === 0x2f || d === 0x2d || d === 0x5f || d === 0x2e || d === 0x3f || d === 0x26 || d === 0x3d)) {
+        cut = j < count && !isSpace(cps[j]) && !isCjk(cps[j]) && sameStyle(runOf[j], run);
+        break;
+      }
     }
     push(s.slice(starts[i], starts[j]), run, 'latin', font, false);
+    if (wasCut) tokens[tokens.length - 1].softBreak = true;
     i = j;
   }
   if (missing && onMissing) onMissing(missing);
@@ -237,10 +246,41 @@ function canBreakBetween(a: Token, b: Token): boolean {
 export interface AtomOptions {
   /** set half-width punctuation typed in Chinese text full-width (body text; titles stay as written) */
   fullWidthPunctuation?: boolean;
+  /** a Latin word wider than this (points) is cut into pieces that fit (a long URL in a table cell) */
+  maxWidth?: number;
+}
+
+/** Cuts Latin tokens wider than `maxWidth` into pieces that fit; a line may break between pieces. */
+function cutWideTokens(tokens: Token[], metrics: FontMetrics, maxWidth: number): Token[] {
+  const out: Token[] = [];
+  for (const t of tokens) {
+    if (t.kind !== 'latin' || (metrics.advance(t.text, t.font) * t.run.size) / 1000 <= maxWidth) {
+      out.push(t);
+      continue;
+    }
+    let piece = '';
+    let w = 0;
+    let first = true;
+    const flush = (): void => {
+      out.push(first ? { ...t, text: piece } : { ...t, text: piece, spaceBefore: false, forcedBreakBefore: false, softBreak: true });
+      first = false;
+      piece = '';
+      w = 0;
+    };
+    for (const ch of t.text) {
+      const cw = (metrics.advance(ch, t.font) * t.run.size) / 1000;
+      if (piece && w + cw > maxWidth) flush();
+      piece += ch;
+      w += cw;
+    }
+    if (piece) flush();
+  }
+  return out;
 }
 
 export function buildAtoms(runs: StyledRun[], metrics: FontMetrics, onMissing?: MissingGlyphSink, options: AtomOptions = {}): Atom[] {
-  const tokens = tokenize(runs, metrics, onMissing, options.fullWidthPunctuation);
+  let tokens = tokenize(runs, metrics, onMissing, options.fullWidthPunctuation);
+  if (options.maxWidth !== undefined) tokens = cutWideTokens(tokens, metrics, options.maxWidth);
   const atoms: Atom[] = [];
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
@@ -279,7 +319,7 @@ export function buildAtoms(runs: StyledRun[], metrics: FontMetrics, onMissing?: 
       naturalWidth: width,
       glue,
       glueIsSpace,
-      breakBefore: prev ? canBreakBetween(prev, t) || t.forcedBreakBefore : false,
+      breakBefore: prev ? canBreakBetween(prev, t) || t.forcedBreakBefore || !!t.softBreak : false,
       forcedBreakBefore: t.forcedBreakBefore,
       endShrink: t.kind === 'cjk' && t.text.length === 1 && isClosingCompressible(chN) ? half : 0,
       startShrink: t.kind === 'cjk' && t.text.length === 1 && isOpeningCompressible(ch0) ? half : 0,

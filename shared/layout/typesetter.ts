@@ -33,7 +33,7 @@ export class Typesetter {
         (chars) => {
           missing += chars;
         },
-        opts,
+        { ...opts, maxWidth: opts.width - Math.max(opts.firstIndent ?? 0, opts.restIndent ?? 0) },
       );
       entry = { lines: breakLines(atoms, opts), missing };
       if (this.lineCaching) {

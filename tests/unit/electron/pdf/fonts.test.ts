@@ -119,3 +119,25 @@ describe('figures', () => {
     expect(text).toContain('图 1 分级诊疗体系示意');
   });
 });
+
+describe('edge cases', () => {
+  it('renders an issue with no articles (cover, empty 本期视点 and TOC, back cover)', async () => {
+    const doc = tinyIssue('');
+    doc.articles = [];
+    doc.viewpoint = [];
+    const r = await renderIssuePdf(doc);
+    expect(r.pageCount).toBe(4);
+    expect(r.pageMap).toEqual({});
+    expect([r.viewpointPage, r.tocPage]).toEqual([2, 3]);
+  });
+
+  it('renders an article without body blocks and without source', async () => {
+    const doc = tinyIssue('');
+    doc.articles[0].blocks = [];
+    doc.articles[0].source = '';
+    doc.viewpoint[0].entries[0].source = '';
+    const r = await renderIssuePdf(doc);
+    expect(r.pageMap.a1).toBe(4);
+    expect(r.pageCount).toBe(5);
+  });
+});

@@ -9,7 +9,8 @@ const metrics = fakeMetrics();
 
 function set(text: string | StyledRun[], opts: Partial<BreakOptions> = {}, onMissing?: (c: string) => void): Line[] {
   const runs = typeof text === 'string' ? [{ text, font: 'serif' as const, size: SIZE }] : text;
-  return breakLines(buildAtoms(runs, metrics, onMissing), { width: 10 * SIZE, align: 'justify', ...opts });
+  const o: BreakOptions = { width: 10 * SIZE, align: 'justify', ...opts };
+  return breakLines(buildAtoms(runs, metrics, onMissing, { maxWidth: o.width - (o.firstIndent ?? 0) }), o);
 }
 
 const textOf = (line: Line): string => line.placed.map((p) => p.atom.text).join('');
@@ -179,5 +180,19 @@ describe('compression inside a line', () => {
     const lines = set('一二，三四，五六七八九十一二三');
     expect(texts(lines)[0]).toBe('一二，三四，五六七八');
     for (const p of lines[0].placed) if (p.atom.text === '，') expect(p.advance).toBe(10);
+  });
+});
+
+describe('long Latin words', () => {
+  it('breaks a long URL at its slashes, and cuts a word wider than the measure', () => {
+    const url = 'http://www.nhsa.gov.cn/art/2024/11/18/art_14_14569.html?from=weixin&share=1';
+    const lines = set(`详见国家医保局网站${url}的公告`, { width: 20 * SIZE });
+    for (const line of lines) expect(line.width + line.indent).toBeLessThanOrEqual(20 * SIZE + 0.01);
+    expect(lines.map(textOf).join('')).toBe(`详见国家医保局网站${url}的公告`);
+    const word = 'A'.repeat(60);
+    const cut = set(word, { width: 10 * SIZE });
+    expect(cut.length).toBeGreaterThanOrEqual(3);
+    for (const line of cut) expect(line.width).toBeLessThanOrEqual(10 * SIZE + 0.01);
+    expect(cut.map(textOf).join('')).toBe(word);
   });
 });
