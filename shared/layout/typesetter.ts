@@ -12,7 +12,7 @@ interface Entry {
 }
 
 const MAX_ENTRIES = 20_000;
-const MAX_MEMOS = 400;
+const MAX_MEMOS = 200;
 
 export class Typesetter {
   private readonly cache = new Map<string, Entry>();

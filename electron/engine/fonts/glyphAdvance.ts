@@ -17,13 +17,21 @@ const gidCache = new WeakMap<fontkit.Font, Map<number, number>>();
 const placedCache = new WeakMap<fontkit.Font, Map<string, { glyphs: PlacedGlyph[]; advance: number }>>();
 const MAX_PLACED = 50_000;
 
-/** Glyph id of `cp` from the cmap, remembered per face. */
+/** 〓 (geta mark): the typesetter's stand-in for a character no face has. */
+const GETA = 0x3013;
+
+/**
+ * Glyph id of `cp` from the cmap, remembered per face. A character the face lacks gets the geta
+ * mark rather than .notdef (which PDF/A forbids); ToUnicode still maps it to the character, and
+ * the layout has reported it.
+ */
 export function glyphId(font: fontkit.Font, cp: number): number {
   let m = gidCache.get(font);
   if (!m) gidCache.set(font, (m = new Map()));
   let id = m.get(cp);
   if (id === undefined) {
     id = font.glyphForCodePoint(cp).id;
+    if (id === 0 && cp !== GETA && font.hasGlyphForCodePoint(GETA)) id = font.glyphForCodePoint(GETA).id;
     m.set(cp, id);
   }
   return id;

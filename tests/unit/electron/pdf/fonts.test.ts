@@ -71,6 +71,8 @@ describe('missing glyphs', () => {
     writeFileSync(file, r.pdf);
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
     expect(text).toContain('字母Ա出现');
+    // a character no face has is drawn as 〓 (never .notdef) and still extracts as itself
+    expect(text).toContain(`还有${NOBODY_HAS}`);
     const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
     const extra = loadFontSet().fonts.extra;
     if (extra) expect(fonts).toContain(extra.postscriptName);
