@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { ANCHORS, LABELS, type IssueDocument } from '../../../../shared/document/issueDocument';
+import { layoutIssue } from '../../../../shared/layout/issueLayout';
+import { Typesetter } from '../../../../shared/layout/typesetter';
+import type { Page, TextItem } from '../../../../shared/layout/types';
+import { fakeMetrics } from './fakeMetrics';
+
+const PARAGRAPH = '医疗保障是减轻群众就医负担、增进民生福祉、维护社会和谐稳定的重大制度安排。近年来，各地持续推进医保支付方式改革，DRG/DIP 付费覆盖面不断扩大。';
+
+function issue(articles: number, paragraphsEach: (k: number) => number): IssueDocument {
+  const columns = ['专家观点', '分析解读', '地方精彩'];
+  const doc: IssueDocument = {
+    meta: {
+      series: '医药先锋系列之',
+      title: '医周药事',
+      subtitle: 'Medical weekly pharmacy',
+      isoWeek: '2024-W47',
+      issueNumber: '2024年第47期',
+      dateRange: '2024.11.18-2024.11.24',
+      tags: ['医保', '医疗', '医药'],
+      readingNote: '',
+      backCover: '扫一扫\n关注药城公众号\n\n北京先锋寰宇大健康管理有限公司',
+    },
+    readingNote: '（阅读提醒：请按页码提示阅读。）',
+    viewpoint: [],
+    articles: [],
+  };
+  for (let k = 0; k < articles; k++) {
+    const column = columns[Math.floor((k * columns.length) / articles)];
+    const anchor = ANCHORS.article(k);
+    const title = `第${k + 1}篇：医保基金监管的新进展`;
+    let col = doc.viewpoint.find((c) => c.column === column);
+    if (!col) doc.viewpoint.push((col = { column, entries: [] }));
+    col.entries.push({ articleId: `a${k}`, anchor, title, source: '健康报', summary: PARAGRAPH });
+    doc.articles.push({
+      id: `a${k}`,
+      anchor,
+      column,
+      firstInColumn: col.entries.length === 1,
+      title,
+      source: '健康报',
+      author: null,
+      blocks: Array.from({ length: paragraphsEach(k) }, () => ({ kind: 'paragraph' as const, runs: [{ text: PARAGRAPH }] })),
+    });
+  }
+  return doc;
+}
+
+const texts = (page: Page): string => page.items.filter((i): i is TextItem => i.kind === 'text').map((i) => i.text).join('');
+
+describe('layoutIssue', () => {
+  // 45 articles of 1–4 pages: page numbers cross 9→10 and 99→100 while 本期视点 grows
+  const doc = issue(50, (k) => 8 + ((k * 7) % 30));
+  const layout = layoutIssue(doc, new Typesetter(fakeMetrics()));
+
+  it('prints in 本期视点 and the TOC the page on which each title is set', () => {
+    expect(Math.max(...Object.values(layout.pageMap))).toBeGreaterThan(100);
+    const front = layout.pages.filter((p) => p.role === 'viewpoint' || p.role === 'toc').map(texts).join('');
+    for (const a of doc.articles) {
+      const n = layout.pageMap[a.id];
+      const page = layout.pages[n - 1];
+      expect(page.items.some((i) => i.kind === 'dest' && i.name === a.anchor), a.title).toBe(true);
+      expect(texts(page)).toContain(a.title);
+      expect(front).toContain(`${a.title}${LABELS.viewpointSource(a.source)}${LABELS.pageRef(n)}`.replace(/\s/g, ''));
+    }
+    expect(layout.rounds).toBeLessThanOrEqual(4);
+  });
+
+  it('starts every article on a new page, numbers pages in footers, none on the covers', () => {
+    const starts = doc.articles.map((a) => layout.pageMap[a.id]);
+    expect(new Set(starts).size).toBe(starts.length);
+    expect(layout.pages[0].role).toBe('cover');
+    expect(layout.pages[layout.pages.length - 1].role).toBe('back');
+    for (const page of layout.pages) {
+      const last = page.items.filter((i): i is TextItem => i.kind === 'text').pop();
+      if (page.footer) expect(last?.text).toBe(String(page.number));
+      else expect(page.role === 'cover' || page.role === 'back').toBe(true);
+    }
+    expect(layout.pages.find((p) => p.role === 'toc')?.number).toBe(layout.tocPage);
+  });
+
+  it('gives the same page numbers when it only counts pages', () => {
+    const counted = layoutIssue(doc, new Typesetter(fakeMetrics()), { pageMapOnly: true });
+    expect(counted.pageMap).toEqual(layout.pageMap);
+    expect(counted.pages.length).toBe(layout.pages.length);
+  });
+
+  it('lays out a 16开 issue on smaller pages with more of them', () => {
+    const small = layoutIssue(doc, new Typesetter(fakeMetrics()), { size: '16K' });
+    expect(small.style.geometry.width).toBeLessThan(layout.style.geometry.width);
+    expect(small.pages.length).toBeGreaterThan(layout.pages.length);
+  });
+
+  it('moves the text block to the binding side on even pages when mirrored', () => {
+    const mirrored = layoutIssue(doc, new Typesetter(fakeMetrics()), { mirror: true, margins: { inner: 30, outer: 15 } });
+    const firstX = (p: Page): number => Math.min(...p.items.filter((i): i is TextItem => i.kind === 'text').map((i) => i.x));
+    const odd = mirrored.pages.find((p) => p.role === 'article' && p.number % 2 === 1)!;
+    const even = mirrored.pages.find((p) => p.role === 'article' && p.number % 2 === 0)!;
+    expect(firstX(odd)).toBeGreaterThan(firstX(even) + 30);
+  });
+});
