@@ -11,7 +11,8 @@ export function lineItems(line: Line, x0: number, y: number): PageItem[] {
     const a = p.atom;
     const x = x0 + line.indent + p.x + a.offset;
     if (seg && seg.font === a.font && seg.size === a.size && seg.y === y - a.rise && seg.color === a.color && !!seg.underline === !!a.underline) {
-      seg.text += a.text;
+      // the word space is not drawn (pieces are placed), but the text says it: copy-paste and ActualText
+      seg.text += (a.glueIsSpace ? ' ' : '') + a.text;
       seg.pieces?.push({ text: a.text, dx: x - seg.x });
     } else {
       seg = {
