@@ -220,6 +220,11 @@ function tokenize(runs: StyledRun[], metrics: FontMetrics, onMissing?: MissingGl
   return tokens;
 }
 
+/** CJK punctuation only (a space next to it is dropped: the mark carries its own blank). */
+function isMarkText(text: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(text);
+}
+
 function lastChar(s: string): string {
   if (s.length === 0) return '';
   const lo = s.charCodeAt(s.length - 1);
@@ -300,6 +305,11 @@ export function buildAtoms(runs: StyledRun[], metrics: FontMetrics, onMissing?: 
       } else if (t.spaceBefore && (prev.kind === 'latin' || t.kind === 'latin')) {
         // a space between Latin and a CJK mark: keep a quarter em, not a full word space
         glue = QUARTER_EM * size;
+      } else if (t.spaceBefore && !isMarkText(prev.text) && !isMarkText(t.text)) {
+        // a space typed between Han characters separates something (names 张三 李四, 凝心聚力 攻坚克难):
+        // keep it as a breakable, shrinkable word space
+        glue = QUARTER_EM * size;
+        glueIsSpace = true;
       }
     }
     const ch0 = firstChar(t.text);

@@ -196,3 +196,13 @@ describe('long Latin words', () => {
     expect(cut.map(textOf).join('')).toBe(word);
   });
 });
+
+describe('spaces between Han characters', () => {
+  it('keeps a space typed between Han words (names, title phrases) as a quarter em, drops one next to a mark', () => {
+    const names = buildAtoms([{ text: '张三 李四', font: 'serif', size: SIZE }], metrics);
+    expect(names.map((a) => a.glue)).toEqual([0, 0, 2.5, 0]);
+    expect(names[2].glueIsSpace).toBe(true);
+    const mark = buildAtoms([{ text: '医保， 医疗', font: 'serif', size: SIZE }], metrics);
+    expect(mark.map((a) => a.glue)).toEqual([0, 0, 0, 0, 0]);
+  });
+});
