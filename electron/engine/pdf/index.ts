@@ -29,21 +29,7 @@ export interface PdfOptions {
 
 let typesetter: Typesetter | null = null;
 
-/**
- * pdfkit shapes every string it encodes and caches the result per document. The runs depend
- * only on the face, so one cache per face serves every document this process writes: a
- * re-export does not shape the same few thousand characters again.
- */
-const layoutCaches = new Map<FontKey, Record<string, unknown>>();
-
-function shareLayoutCache(pdf: Doc, key: FontKey): void {
-  let cache = layoutCaches.get(key);
-  if (!cache) layoutCaches.set(key, (cache = Object.create(null) as Record<string, unknown>));
-  const font = (pdf as unknown as { _font: { layoutCache?: Record<string, unknown> } })._font;
-  if (font.layoutCache) font.layoutCache = cache;
-}
-
-/** One typesetter per process: its paragraph cache makes re-exports after small edits cheap. */
+/** One typesetter per process: its caches make re-exports and live page numbers cheap. */
 function sharedTypesetter(): Typesetter {
   if (!typesetter) typesetter = new Typesetter(loadFontSet().metrics);
   return typesetter;
@@ -136,8 +122,6 @@ export async function renderIssuePdf(doc: IssueDocument, options: PdfOptions = {
       const face = fonts.fonts[key] ?? fonts.fonts.serif;
       name = `wd-${key}`;
       pdf.registerFont(name, face as never);
-      pdf.font(name);
-      shareLayoutCache(pdf, key);
       names[key] = name;
     }
     return name;
