@@ -11,9 +11,13 @@ import {
   isLineEndProhibited,
   isLineStartProhibited,
   isOpeningCompressible,
+  isSpace,
   isUnit,
 } from './charClasses';
+import { fullWidthPunctuation } from './punctuation';
 import type { FontKey, FontMetrics } from './types';
+
+export { fullWidthPunctuation } from './punctuation';
 
 export interface StyledRun {
   text: string;
@@ -66,10 +70,6 @@ export interface MissingGlyphSink {
 
 const QUARTER_EM = 0.25;
 
-/** White space a clipping may carry: ASCII and Unicode spaces, including the ideographic space. */
-function isSpace(cp: number): boolean {
-  return cp === 0x20 || cp === 0x09 || cp === 0x0d || cp === 0xa0 || cp === 0x3000 || (cp >= 0x2000 && cp <= 0x200b) || cp === 0x202f || cp === 0x205f || cp === 0x0c;
-}
 
 function sameStyle(a: StyledRun, b: StyledRun): boolean {
   return a === b || (a.font === b.font && a.size === b.size && (a.rise ?? 0) === (b.rise ?? 0) && a.color === b.color && a.link === b.link && !!a.underline === !!b.underline);
@@ -91,45 +91,6 @@ interface Token {
   forcedBreakBefore: boolean;
   /** a long Latin word (URL) was cut here: a line may break without a space */
   softBreak?: boolean;
-}
-
-const FULL_WIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）' };
-
-/**
- * Half-width punctuation typed inside Chinese text (`傅卫:新医改`, `什么?`) set as the full-width
- * marks GB/T 15834 asks for: a comma, colon, semicolon, question or exclamation mark after a
- * CJK character, and a pair of parentheses or straight quotes touching CJK text. Numbers (3,000)
- * and Latin text keep theirs. Lengths are unchanged (one UTF-16 unit each way).
- */
-export function fullWidthPunctuation(text: string): string {
-  if (!/[,:;?!()"]/.test(text)) return text;
-  const out = text.split('');
-  const cjkAt = (i: number): boolean => i >= 0 && i < text.length && isCjk(text.charCodeAt(i)) && !isSpace(text.charCodeAt(i));
-  // straight double quotes in pairs: “…” when the pair touches Chinese text
-  const quotes: number[] = [];
-  for (let i = 0; i < text.length; i++) if (text[i] === '"') quotes.push(i);
-  if (quotes.length % 2 === 0) {
-    for (let k = 0; k < quotes.length; k += 2) {
-      const [a, b] = [quotes[k], quotes[k + 1]];
-      if (cjkAt(a - 1) || cjkAt(a + 1) || cjkAt(b - 1) || cjkAt(b + 1)) {
-        out[a] = '“';
-        out[b] = '”';
-      }
-    }
-  }
-  const open: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '(') open.push(i);
-    else if (ch === ')') {
-      const o = open.pop();
-      if (o !== undefined && (cjkAt(o - 1) || cjkAt(o + 1) || cjkAt(i - 1) || cjkAt(i + 1))) {
-        out[o] = FULL_WIDTH['('];
-        out[i] = FULL_WIDTH[')'];
-      }
-    } else if (FULL_WIDTH[ch] && cjkAt(i - 1)) out[i] = FULL_WIDTH[ch];
-  }
-  return out.join('');
 }
 
 function tokenize(runs: StyledRun[], metrics: FontMetrics, onMissing?: MissingGlyphSink, normalize = false): Token[] {

@@ -80,3 +80,8 @@ export function isAlnum(ch: string): boolean {
   const c = ch.charCodeAt(0);
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x3ff);
 }
+
+/** White space a clipping may carry: ASCII and Unicode spaces, including the ideographic space. */
+export function isSpace(cp: number): boolean {
+  return cp === 0x20 || cp === 0x09 || cp === 0x0d || cp === 0xa0 || cp === 0x3000 || (cp >= 0x2000 && cp <= 0x200b) || cp === 0x202f || cp === 0x205f || cp === 0x0c;
+}

@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import type { FontKey, FontMetrics } from '../../../shared/layout/types';
 import { extraFontPath, npmFontPath } from './fontFiles';
-import { speedUpSubsetting, textAdvance } from './glyphAdvance';
+import { textAdvance } from './glyphAdvance';
+import { speedUpSubsetting } from './subsetting';
 
 export interface FontSet {
   /** parsed faces, loaded on first access; `extra` is null when the machine has no wide-coverage face */
