@@ -29,6 +29,8 @@ export interface StyledRun {
   /** `#dest` for a named destination, otherwise an external URL */
   link?: string;
   underline?: boolean;
+  /** slanted (the CJK faces have no italic: the writer slants the upright glyphs, as word processors do) */
+  italic?: boolean;
   /** the whole run stays on one line (e.g. `——第 18 页`) */
   noBreak?: boolean;
 }
@@ -41,6 +43,7 @@ export interface Atom {
   color?: string;
   link?: string;
   underline?: boolean;
+  italic?: boolean;
   kind: 'cjk' | 'latin';
   /** advance after mandatory compression, points */
   width: number;
@@ -72,7 +75,7 @@ const QUARTER_EM = 0.25;
 
 
 function sameStyle(a: StyledRun, b: StyledRun): boolean {
-  return a === b || (a.font === b.font && a.size === b.size && (a.rise ?? 0) === (b.rise ?? 0) && a.color === b.color && a.link === b.link && !!a.underline === !!b.underline);
+  return a === b || (a.font === b.font && a.size === b.size && (a.rise ?? 0) === (b.rise ?? 0) && a.color === b.color && a.link === b.link && !!a.underline === !!b.underline && !!a.italic === !!b.italic);
 }
 
 /** The face that has the glyph: the wanted one, else the first fallback that has it, else null. */
@@ -285,6 +288,7 @@ export function buildAtoms(runs: StyledRun[], metrics: FontMetrics, onMissing?: 
       color: t.run.color,
       link: t.run.link,
       underline: !!t.run.underline,
+      italic: !!t.run.italic,
       kind: t.kind,
       width,
       naturalWidth: width,

@@ -46,6 +46,7 @@ export function styleRuns(runs: Run[], s: RunStyle): StyledRun[] {
       out.color = '#1f4e79';
     }
     if (r.underline) out.underline = true;
+    if (r.italic) out.italic = true;
     return out;
   });
 }

@@ -10,7 +10,7 @@ export function lineItems(line: Line, x0: number, y: number): PageItem[] {
   for (const p of line.placed) {
     const a = p.atom;
     const x = x0 + line.indent + p.x + a.offset;
-    if (seg && seg.font === a.font && seg.size === a.size && seg.y === y - a.rise && seg.color === a.color && !!seg.underline === !!a.underline) {
+    if (seg && seg.font === a.font && seg.size === a.size && seg.y === y - a.rise && seg.color === a.color && !!seg.underline === !!a.underline && !!seg.italic === !!a.italic) {
       // the word space is not drawn (pieces are placed), but the text says it: copy-paste and ActualText
       seg.text += (a.glueIsSpace ? ' ' : '') + a.text;
       seg.pieces?.push({ text: a.text, dx: x - seg.x });
@@ -26,6 +26,7 @@ export function lineItems(line: Line, x0: number, y: number): PageItem[] {
         pieces: [{ text: a.text, dx: 0 }],
         ...(a.color ? { color: a.color } : {}),
         ...(a.underline ? { underline: true } : {}),
+        ...(a.italic ? { italic: true } : {}),
       };
       items.push(seg);
     }

@@ -59,6 +59,8 @@ export interface TextItem extends Tagged {
   pieces?: Array<{ text: string; dx: number }>;
   color?: string;
   underline?: boolean;
+  /** slanted upright glyphs (the CJK faces have no italic) */
+  italic?: boolean;
 }
 
 export interface RuleItem {

@@ -81,7 +81,7 @@ export class Typesetter {
 function cacheKey(runs: StyledRun[], opts: SetOptions): string {
   let key = `${opts.width}|${opts.firstIndent ?? 0}|${opts.restIndent ?? 0}|${opts.align ?? 'justify'}|${opts.avoidLoneLastLine ? 1 : 0}|${opts.fullWidthPunctuation ? 1 : 0}`;
   for (const r of runs) {
-    key += `\u0001${r.font}\u0002${r.size}\u0002${r.rise ?? 0}\u0002${r.color ?? ''}\u0002${r.link ?? ''}\u0002${r.underline ? 1 : 0}${r.noBreak ? 1 : 0}\u0002${r.text}`;
+    key += `\u0001${r.font}\u0002${r.size}\u0002${r.rise ?? 0}\u0002${r.color ?? ''}\u0002${r.link ?? ''}\u0002${r.underline ? 1 : 0}${r.noBreak ? 1 : 0}${r.italic ? 1 : 0}\u0002${r.text}`;
   }
   return key;
 }

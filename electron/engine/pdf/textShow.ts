@@ -29,6 +29,9 @@ interface DocInternals {
   addContent(op: string): void;
 }
 
+/** tan 12°: the slant of a synthesized italic */
+const SLANT = 0.21;
+
 function num(n: number): string {
   const r = Math.round(n * 1000) / 1000;
   return Object.is(r, -0) ? '0' : String(r);
@@ -98,7 +101,7 @@ export function showPieces(doc: Doc, item: TextItem): void {
     ...(backwards ? [`/Span <</ActualText <FEFF${utf16Hex(item.text)}>>> BDC`] : []),
     'BT',
     // pdfkit's page space is flipped (y down); a flipped text matrix sets glyphs upright again
-    `1 0 0 -1 ${num(item.x)} ${num(item.y)} Tm`,
+    `1 0 ${item.italic ? SLANT : 0} -1 ${num(item.x)} ${num(item.y)} Tm`,
     `/${font.id} ${num(size)} Tf`,
     ...ops,
     'ET',

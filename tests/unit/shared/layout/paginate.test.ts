@@ -124,6 +124,16 @@ describe('block flow', () => {
     expect(text && text.x > 2 * style.body.size).toBe(true);
   });
 
+  it('slants italic runs and links external URLs', () => {
+    const slices = blockSlices([{ kind: 'paragraph', runs: [{ text: '详见' }, { text: 'in italics', italic: true }, { text: '国家医保局官网', link: 'https://www.nhsa.gov.cn' }] }], ctx);
+    const items = slices.flatMap((s) => s.render(0, 100));
+    const italic = items.find((i): i is TextItem => i.kind === 'text' && i.text.includes('italics'));
+    expect(italic?.italic).toBe(true);
+    expect(italic?.text).toBe('in italics');
+    const link = items.find((i) => i.kind === 'link');
+    expect(link && link.kind === 'link' && link.url).toBe('https://www.nhsa.gov.cn');
+  });
+
   it('raises superscript note marks and keeps them with the word before', () => {
     const slices = blockSlices([{ kind: 'paragraph', runs: [{ text: '保费收入9035亿元' }, { text: '①', superscript: true }, { text: '，商业健康保险' }] }], ctx);
     const items = slices[0].render(0, 100).filter((i): i is TextItem => i.kind === 'text');
