@@ -113,6 +113,8 @@ function avoidLoneLastLine(atoms: Atom[], spans: Span[], opts: BreakOptions): vo
     if (!atoms[b].breakBefore) continue;
     const avail = opts.width - (opts.restIndent ?? 0);
     if (naturalWidth(atoms, b, last.end) - atoms[last.end - 1].endShrink > avail + EPS) return;
+    // the line above is stretched by what it gives away: at most a fifth of an em per gap
+    if (naturalWidth(atoms, b, last.start) / Math.max(1, b - prev.start - 1) > 0.2 * atoms[b].size) return;
     prev.end = b;
     last.start = b;
     return;
