@@ -28,7 +28,15 @@ export async function rendererIsStale(outDir = WEB_OUT_DIR): Promise<boolean> {
 
 export async function buildRenderer(outDir = WEB_OUT_DIR): Promise<void> {
   const { build } = await import('vite');
-  await build({ configFile: RENDERER_CONFIG, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  // A test runner's NODE_ENV=test must not turn this into a development build of React.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: RENDERER_CONFIG, mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
 }
 
 export async function ensureRendererBuilt(options: { force?: boolean; outDir?: string; log?: (m: string) => void } = {}): Promise<string> {

@@ -119,7 +119,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
           return sendJson(res, 400, { ok: false, error: { code: 'bad-json', messageZh: '请求内容不是有效的 JSON。' } });
         }
         const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+        const started = performance.now();
         const result = await options.dispatch(channel, input);
+        log(`${channel} ${result.ok ? 'ok' : result.error.code} ${Math.round(performance.now() - started)} ms, ${body.length} bytes in`);
         const status = result.ok ? 200 : result.error.code === 'unknown-channel' ? 404 : result.error.code === 'invalid-input' ? 400 : 422;
         return sendJson(res, status, result);
       }

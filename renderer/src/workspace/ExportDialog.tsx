@@ -27,12 +27,12 @@ export function ExportDialog({
   const [file, setFile] = useState<ExportFile | null>(null);
   const [error, setError] = useState<string | null>(null);
   const alive = useRef(true);
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    alive.current = true;
+    return () => {
       alive.current = false;
-    },
-    [],
-  );
+    };
+  }, []);
   const label = kind === 'pdf' ? 'PDF' : 'Word';
 
   const start = async () => {

@@ -39,7 +39,11 @@ function newId(prefix: string): string {
 
 export function WorkspaceScreen({ issueId, articleId, navigate }: { issueId: string; articleId: string | null; navigate: Navigate }) {
   const notices = useNotices();
-  const { issue, loadError, save, revision, change, flush } = useIssue(issueId);
+  const { issue, loadError, restored, save, revision, change, flush } = useIssue(issueId);
+
+  useEffect(() => {
+    if (restored) notices.info('已恢复上次关闭前未保存的修改。');
+  }, [restored, notices]);
   const [view, setView] = useState<CentreView>('editor');
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState<'pdf' | 'docx' | null>(null);

@@ -3,10 +3,13 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Issue } from '../../../shared/model/issue';
 import { errorMessage, getApi } from '../api/client';
 import { AutoSaver, type SaveState } from './autosave';
+import { dropDraft, keepDraft, takeDraft } from './drafts';
 
 export interface IssueHandle {
   issue: Issue | null;
   loadError: string | null;
+  /** true when unsaved edits from the last session were restored */
+  restored: boolean;
   save: SaveState;
   /** bumps on every change, for views that refresh after edits */
   revision: number;
@@ -17,6 +20,7 @@ export interface IssueHandle {
 export function useIssue(issueId: string): IssueHandle {
   const [issue, setIssue] = useState<Issue | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [restored, setRestored] = useState(false);
   const [save, setSave] = useState<SaveState>({ kind: 'saved', at: null });
   const [revision, setRevision] = useState(0);
   const current = useRef<Issue | null>(null);
@@ -27,11 +31,14 @@ export function useIssue(issueId: string): IssueHandle {
         save: async (value) => {
           await getApi().issues.save(value);
         },
-        onState: setSave,
+        onState: (state) => {
+          setSave(state);
+          if (state.kind === 'saved') dropDraft(window.localStorage, issueId);
+        },
         describe: (e) => `保存失败：${errorMessage(e)}（将自动重试，请勿关闭窗口）`,
         delayMs: 1000,
       }),
-    [],
+    [issueId],
   );
 
   useEffect(() => {
@@ -41,27 +48,38 @@ export function useIssue(issueId: string): IssueHandle {
       .then(
         (loaded) => {
           if (cancelled) return;
-          current.current = loaded;
-          setIssue(loaded);
+          const draft = takeDraft(window.localStorage, issueId);
+          current.current = draft ?? loaded;
+          setIssue(current.current);
+          if (draft) {
+            setRestored(true);
+            saver.update(draft);
+          }
         },
         (e: unknown) => !cancelled && setLoadError(errorMessage(e)),
       );
     return () => {
       cancelled = true;
     };
-  }, [issueId]);
+  }, [issueId, saver]);
 
   // Leaving the issue saves what is pending; closing the tab with unsaved edits asks first.
   useEffect(() => {
     const beforeUnload = (e: BeforeUnloadEvent) => {
       if (saver.hasUnsavedChanges) {
+        if (current.current) keepDraft(window.localStorage, current.current);
         void saver.flush().catch(() => {});
         e.preventDefault();
       }
     };
+    const pageHide = () => {
+      if (saver.hasUnsavedChanges && current.current) keepDraft(window.localStorage, current.current);
+    };
     window.addEventListener('beforeunload', beforeUnload);
+    window.addEventListener('pagehide', pageHide);
     return () => {
       window.removeEventListener('beforeunload', beforeUnload);
+      window.removeEventListener('pagehide', pageHide);
       void saver.flush().catch(() => {});
     };
   }, [saver]);
@@ -82,5 +100,5 @@ export function useIssue(issueId: string): IssueHandle {
 
   const flush = useCallback(() => saver.flush(), [saver]);
 
-  return { issue, loadError, save, revision, change, flush };
+  return { issue, loadError, restored, save, revision, change, flush };
 }

@@ -1,5 +1,5 @@
 // Hands the article's JSON to the workspace shortly after typing stops, and once more when the
-// editor goes away (switching articles), so nothing typed is lost.
+// editor goes away (switching articles, leaving the page), so nothing typed is lost.
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useEffect, useRef } from 'react';
 import type { SerializedEditorStateJson } from '../../../../shared/content/lexicalJson';
@@ -24,7 +24,17 @@ export function ContentSyncPlugin({ onChange, delayMs = 400 }: { onChange: (json
       if (timer) clearTimeout(timer);
       timer = setTimeout(emit, delayMs);
     });
+    // Leaving the page: hand over what is pending now, so the workspace can keep a draft of it.
+    const onLeave = () => {
+      if (timer) clearTimeout(timer);
+      emit();
+    };
+    // Capture phase: runs before the workspace's own listeners, which keep the draft.
+    window.addEventListener('beforeunload', onLeave, { capture: true });
+    window.addEventListener('pagehide', onLeave, { capture: true });
     return () => {
+      window.removeEventListener('beforeunload', onLeave, { capture: true });
+      window.removeEventListener('pagehide', onLeave, { capture: true });
       unregister();
       if (timer) clearTimeout(timer);
       emit();

@@ -1,0 +1,67 @@
+// Start `npm run web` (the real server, real engines, a throwaway archive) and Debian's Chromium.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+export const REPO_ROOT = resolve(import.meta.dirname, '..', '..', '..');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface WebApp {
+  url: string;
+  home: string;
+  stop(): Promise<void>;
+}
+
+/** Spawns the web server and resolves with the URL it prints on its one line. */
+export async function startWebApp(args: string[] = []): Promise<WebApp> {
+  const home = mkdtempSync(join(tmpdir(), 'weekly-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'electron/web/main.ts', '--data', home, ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, WEEKLY_DESK_HOME: home, WEEKLY_DESK_DEBUG: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  mkdirSync(join(REPO_ROOT, 'test-results'), { recursive: true });
+  const log = createWriteStream(join(REPO_ROOT, 'test-results', 'web-server.log'));
+  child.stderr?.on('data', (c: Buffer) => {
+    stderr += c.toString();
+    log.write(c);
+  });
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    let stdout = '';
+    const timer = setTimeout(() => reject(new Error(`web server printed no URL in time; stderr:\n${stderr}`)), 170_000);
+    child.stdout?.on('data', (c: Buffer) => {
+      stdout += c.toString();
+      const m = /^Weekly Desk: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m.exec(stdout);
+      if (m) {
+        clearTimeout(timer);
+        resolveUrl(m[1]);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`web server exited with ${code}; stderr:\n${stderr}`));
+    });
+  });
+  return {
+    url,
+    home,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'],
+  });
+}

@@ -1,0 +1,213 @@
+// Issue #6 end to end, against `npm run web` in Debian's Chromium: create 2024-W47 from its week,
+// import its clippings through the file chooser, check titles and 来源, move an article, type,
+// edit and regenerate a 提要, export the PDF and check its 本期视点 page numbers in the file.
+import { join } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ISSUE_2024_W47 as W47 } from './fixtures';
+import { pdfPageCount, pdfPages, squash, viewpointEntries } from './helpers/pdfText';
+import { screenshot, VIEWPORT } from './helpers/screens';
+import { launchChromium, REPO_ROOT, startWebApp, type WebApp } from './helpers/webApp';
+
+let app: WebApp;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+const downloads = mkdtempSync(join(tmpdir(), 'weekly-e2e-downloads-'));
+
+const columnList = () => page.getByRole('list', { name: '栏目', exact: true });
+const articlesOf = (column: string) => page.getByRole('list', { name: `${column} 的文章` });
+const articleButton = (title: string) => columnList().getByRole('button', { name: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
+
+async function columnTitles(column: string): Promise<string[]> {
+  return articlesOf(column).locator('.article-title').allTextContents();
+}
+
+async function waitSaved(): Promise<void> {
+  await expect.poll(() => page.getByRole('status', { name: '保存状态' }).textContent(), { timeout: 15_000 }).toMatch(/^已保存/);
+}
+
+beforeAll(async () => {
+  app = await startWebApp();
+  browser = await launchChromium();
+  const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true, locale: 'zh-CN' });
+  page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  // Leaving with unsaved edits asks first (beforeunload); the test answers "leave".
+  page.on('dialog', (d) => void d.accept());
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) pageErrors.push(m.text());
+  });
+  await page.goto(app.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('the weekly workflow in the browser', () => {
+  it('creates the 2024-W47 issue from its week', async () => {
+    await expect.poll(() => page.getByRole('heading', { name: '期刊' }).count()).toBe(1);
+    await page.getByRole('button', { name: '新建期刊' }).click();
+    const dialog = page.getByRole('dialog', { name: '新建期刊' });
+    await dialog.getByLabel('周次').fill(W47.isoWeek);
+    await expect.poll(() => dialog.getByLabel('期号').textContent()).toBe(W47.issueNumber);
+    expect(await dialog.getByLabel('日期').textContent()).toBe(`(${W47.dateRange})`);
+    await screenshot(page, '01-new-issue');
+    await dialog.getByRole('button', { name: '创建' }).click();
+    await expect.poll(() => page.locator('.issue-title h1').textContent()).toBe(`医周药事 · ${W47.issueNumber}`);
+    expect(page.url()).not.toContain('token=');
+
+    for (const name of W47.columns) {
+      await page.getByRole('button', { name: '新建栏目' }).click();
+      await page.getByLabel('新栏目名称').fill(name);
+      await page.getByLabel('新栏目名称').press('Enter');
+    }
+    await expect.poll(() => columnList().locator('.column-name').allTextContents()).toEqual([...W47.columns]);
+  });
+
+  it('imports the clippings through the file chooser and shows each title and 来源', async () => {
+    await page.getByRole('button', { name: '导入剪报' }).first().click();
+    const dialog = page.getByRole('dialog', { name: '导入剪报' });
+    const chooser = page.waitForEvent('filechooser');
+    await dialog.getByRole('button', { name: '选择文件' }).click();
+    await (await chooser).setFiles(W47.articles.map((a) => join(REPO_ROOT, W47.clipsDir, a.file)));
+    const rows = dialog.getByRole('list', { name: '待导入的剪报' }).getByRole('listitem');
+    await expect.poll(() => rows.count(), { timeout: 90_000 }).toBe(W47.articles.length);
+
+    for (const a of W47.articles) {
+      const row = rows.filter({ hasText: a.file });
+      expect(await row.locator('.clipping-title').textContent()).toBe(a.title);
+      expect(await row.locator('.clipping-source').textContent()).toBe(`来源：${a.source}`);
+      await row.getByRole('combobox').selectOption({ label: a.column });
+    }
+    await screenshot(page, '02-import');
+    await dialog.getByRole('button', { name: '加入本期' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+
+    for (const column of W47.columns) {
+      expect(await columnTitles(column)).toEqual(W47.articles.filter((a) => a.column === column).map((a) => a.title));
+    }
+    await waitSaved();
+  });
+
+  it('moves an article to another column by drag and drop', async () => {
+    const moving = W47.articles[6]; // CGP 特稿, 国际视野
+    const before = W47.articles[2]; // 雷海潮, first in 专家观点
+    await articleButton(moving.title).dragTo(articleButton(before.title));
+    await expect.poll(() => columnTitles('专家观点')).toEqual([moving.title, before.title, W47.articles[3].title]);
+    expect(await columnTitles('国际视野')).toEqual([W47.articles[7].title]);
+    await waitSaved();
+  });
+
+  it('keeps what is typed in the editor, even across an immediate reload', async () => {
+    const target = W47.articles[5];
+    const typed = '编者按：本文有删节，标题为编辑所加。';
+    await articleButton(target.title).click();
+    const body = page.getByRole('textbox', { name: '正文' });
+    await body.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(typed);
+    await screenshot(page, '03-workspace');
+    // Reload before autosave had a chance: the page keeps a draft and restores it.
+    await page.reload();
+    await articleButton(target.title).click();
+    await expect.poll(() => page.getByRole('textbox', { name: '正文' }).textContent(), { timeout: 15_000 }).toContain(typed);
+    await waitSaved();
+    // And it reached the archive: without the local draft, the server has it.
+    await page.evaluate(() => window.localStorage.clear());
+    await page.reload();
+    await articleButton(target.title).click();
+    await expect.poll(() => page.getByRole('textbox', { name: '正文' }).textContent(), { timeout: 15_000 }).toContain(typed);
+  });
+
+  it('marks an edited 提要 and asks before regenerating over it', async () => {
+    const summary = page.getByRole('textbox', { name: '提要' });
+    const proposed = await summary.inputValue();
+    expect(proposed.length).toBeGreaterThan(40);
+    await summary.fill('推进优质医疗资源下沉，要在人才、技术、管理和服务四方面下功夫。');
+    await expect.poll(() => page.getByText('已手动修改').count()).toBe(1);
+
+    await page.getByRole('button', { name: '重新生成' }).click();
+    const confirm = page.getByRole('dialog', { name: '覆盖已修改的提要？' });
+    await confirm.getByRole('button', { name: '取消' }).click();
+    expect(await summary.inputValue()).toBe('推进优质医疗资源下沉，要在人才、技术、管理和服务四方面下功夫。');
+
+    await page.getByRole('button', { name: '重新生成' }).click();
+    await confirm.getByRole('button', { name: '替换' }).click();
+    await expect.poll(() => summary.inputValue()).toBe(proposed);
+    expect(await page.getByText('已手动修改').count()).toBe(0);
+    await waitSaved();
+  });
+
+  it('exports the PDF, whose 本期视点 page numbers point at the articles’ title pages', { timeout: 240_000 }, async () => {
+    await page.getByRole('button', { name: '导出 PDF' }).click();
+    const dialog = page.getByRole('dialog', { name: '导出 PDF' });
+    const download = page.waitForEvent('download', { timeout: 170_000 });
+    await dialog.getByRole('button', { name: '开始导出' }).click();
+    // Shows the stage while it runs, then the page count (or the reason it failed).
+    await expect
+      .poll(async () => (await dialog.locator('.export-done, .field-error, .export-stage').allTextContents()).join(' '), { timeout: 170_000 })
+      .toMatch(/共 \d+ 页/);
+    const file = join(downloads, (await download).suggestedFilename());
+    await (await download).saveAs(file);
+    expect((await download).suggestedFilename()).toBe('医周药事2024年第47期.pdf');
+    const shown = Number(/共 (\d+) 页/.exec((await dialog.locator('.export-done').textContent()) ?? '')?.[1]);
+    await screenshot(page, '04-export');
+    await dialog.getByRole('button', { name: '完成' }).click();
+
+    const pages = pdfPages(file);
+    expect(pdfPageCount(file)).toBe(shown);
+    expect(pages.length).toBe(shown);
+    const order = W47.columns.flatMap((c) => (c === '专家观点' ? [W47.articles[6], W47.articles[2], W47.articles[3]] : W47.articles.filter((a) => a.column === c && a !== W47.articles[6])));
+    const entries = viewpointEntries(
+      pages,
+      order.map((a) => a.title),
+    );
+    const tocPage = pages.findIndex((p) => squash(p).startsWith('目录')) + 1;
+    expect(tocPage).toBeGreaterThan(1);
+    let previous = tocPage;
+    for (const { title, page: n } of entries) {
+      expect(n).toBeGreaterThan(previous);
+      previous = n;
+      // Page n is where the article starts: the first page after the front matter that prints its title.
+      const firstPrinted = pages.findIndex((p, i) => i + 1 > tocPage && squash(p).includes(squash(title))) + 1;
+      expect(firstPrinted, `“${title}” is listed at page ${n}`).toBe(n);
+    }
+
+    // The in-app 本期视点 preview shows the same numbers as the file.
+    await page.getByRole('tab', { name: '本期视点预览' }).click();
+    const region = page.getByRole('region', { name: '本期视点' });
+    await expect.poll(() => region.getAttribute('aria-busy'), { timeout: 170_000 }).toBe('false');
+    for (const { title, page: n } of entries) {
+      const entry = region.locator('.vp-entry').filter({ hasText: title });
+      expect(await entry.locator('.vp-page').textContent()).toBe(`——第 ${n} 页`);
+    }
+    await screenshot(page, '05-viewpoint');
+  });
+
+  it('searches the archive and shows the other screens', async () => {
+    await page.getByRole('link', { name: '搜索' }).click();
+    await page.getByLabel('搜索内容').fill('医保 商保');
+    await page.getByRole('button', { name: '搜索' }).click();
+    const hits = page.getByRole('list', { name: '搜索结果' }).getByRole('listitem');
+    await expect.poll(() => hits.count()).toBeGreaterThan(0);
+    expect(await hits.first().locator('mark').count()).toBeGreaterThan(0);
+    await screenshot(page, '06-search');
+
+    await page.getByRole('link', { name: '设置' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: '设置' }).count()).toBe(1);
+    await screenshot(page, '07-settings');
+
+    await page.getByRole('link', { name: '期刊' }).click();
+    const table = page.getByRole('table', { name: '最近的期刊' });
+    await expect.poll(() => table.getByRole('row').count()).toBe(2);
+    expect(await table.getByRole('row').nth(1).textContent()).toContain(W47.issueNumber);
+    await screenshot(page, '00-home');
+    expect(pageErrors).toEqual([]);
+  });
+});
