@@ -9,7 +9,7 @@ export const defaultEngines: Engines = {
   importBytes: (bytes, fileName) => importBytes(bytes, fileName),
   importHtml: (html) => importHtml(html),
   importUrl: (url) => importUrl(url),
-  summarize: (input) => summarize(input),
+  summarize: (input, length) => summarize(input, length),
   renderPdf: async (doc, options) => {
     const r = await renderIssuePdf(doc, { pageSize: options.pageSize });
     return { pdf: r.pdf, pageCount: r.pageCount, pageMap: r.pageMap };

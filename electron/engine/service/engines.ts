@@ -14,6 +14,11 @@ export interface ImportedClipping {
   warnings: string[];
 }
 
+export interface SummaryLength {
+  targetLength: number;
+  maxLength: number;
+}
+
 export interface RenderedPdf {
   pdf: Uint8Array;
   pageCount: number;
@@ -24,7 +29,8 @@ export interface Engines {
   importBytes(bytes: Uint8Array, fileName: string): Promise<ImportedClipping>;
   importHtml(html: string): Promise<ImportedClipping>;
   importUrl(url: string): Promise<ImportedClipping>;
-  summarize(input: { title: string; blocks: Block[] }): string;
+  /** 提要 of an article; lengths in characters, from the editor's settings */
+  summarize(input: { title: string; blocks: Block[] }, length: SummaryLength): string;
   renderPdf(doc: IssueDocument, options: { pageSize: PageSize }): Promise<RenderedPdf>;
   renderDocx(doc: IssueDocument, options: { pageSize: PageSize }): Promise<{ docx: Uint8Array }>;
 }

@@ -16,7 +16,7 @@ import { dateRangeLabel, issueNumberLabel, parseIsoWeek } from '../../../shared/
 import { buildIssueDocument } from '../../../shared/document/issueDocument';
 import { UserFacingError, describeError, isUserFacingError } from '../../../shared/errors';
 import { DEFAULT_READING_NOTE, issueSchema, type Issue } from '../../../shared/model/issue';
-import type { Engines, ImportedClipping } from './engines';
+import type { Engines, ImportedClipping, SummaryLength } from './engines';
 import { JobRegistry } from './jobs';
 import type { IssueStore } from './store';
 import { createViewpointCache } from './viewpoint';
@@ -53,11 +53,18 @@ export function createService(options: ServiceOptions): WeeklyDeskHandlers {
     return (await store.getSettings()) ?? settingsSchema.parse({});
   }
 
+  /** The settings' 提要 bounds: aim near the editors' usual 190 characters, within min..max. */
+  async function summaryLength(): Promise<SummaryLength> {
+    const s = await settings();
+    const max = Math.max(s.summaryMinChars, s.summaryMaxChars);
+    return { targetLength: Math.min(max, Math.max(s.summaryMinChars, 190)), maxLength: max };
+  }
+
   async function toClipping(fileName: string, imported: ImportedClipping, issueId: string | null): Promise<Clipping> {
     const blocks = toBlocks(imported.content);
     let summary = '';
     try {
-      summary = engines.summarize({ title: imported.title, blocks });
+      summary = engines.summarize({ title: imported.title, blocks }, await summaryLength());
     } catch (e) {
       log(`summary failed for ${fileName}: ${describeError(e)}`);
     }
@@ -172,7 +179,7 @@ export function createService(options: ServiceOptions): WeeklyDeskHandlers {
         await store.saveArticle(issueId, columnId, article);
         return { savedAt: now().toISOString() };
       },
-      summarize: async ({ title, content }) => ({ summary: engines.summarize({ title, blocks: toBlocks(content) }) }),
+      summarize: async ({ title, content }) => ({ summary: engines.summarize({ title, blocks: toBlocks(content) }, await summaryLength()) }),
     },
     import: {
       files: ({ issueId, files }) =>

@@ -77,7 +77,7 @@ export function App() {
           </div>
           <nav className="nav" aria-label="主导航">
             {nav('home', '期刊', { screen: 'home' })}
-            {route.screen === 'issue' && nav('issue', '编辑', route)}
+            {route.screen === 'issue' ? nav('issue', '编辑', route) : lastIssueId && nav('issue', '编辑', { screen: 'issue', issueId: lastIssueId, articleId: null })}
             {nav('search', '搜索', { screen: 'search', query: '' })}
             {nav('settings', '设置', { screen: 'settings' })}
           </nav>

@@ -27,6 +27,11 @@ export class EditorFigureNode extends FigureNode {
     super(payload, key);
   }
 
+  // Lexical checks that a node exports its own type; storedJson.ts maps it back to 'figure'.
+  override exportJSON(): SerializedFigureNode {
+    return { ...super.exportJSON(), type: 'editor-figure' };
+  }
+
   override createDOM(): HTMLElement {
     const div = document.createElement('div');
     div.className = 'figure-block';

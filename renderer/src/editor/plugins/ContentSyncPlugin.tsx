@@ -3,6 +3,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useEffect, useRef } from 'react';
 import type { SerializedEditorStateJson } from '../../../../shared/content/lexicalJson';
+import { toStoredJson } from '../storedJson';
 
 export function ContentSyncPlugin({ onChange, delayMs = 400 }: { onChange: (json: SerializedEditorStateJson) => void; delayMs?: number }) {
   const [editor] = useLexicalComposerContext();
@@ -16,7 +17,7 @@ export function ContentSyncPlugin({ onChange, delayMs = 400 }: { onChange: (json
       timer = null;
       if (!pending) return;
       pending = false;
-      latest.current(editor.getEditorState().toJSON() as unknown as SerializedEditorStateJson);
+      latest.current(toStoredJson(editor.getEditorState().toJSON() as unknown as SerializedEditorStateJson));
     };
     const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, tags }) => {
       if ((dirtyElements.size === 0 && dirtyLeaves.size === 0) || tags.has('history-merge-initial')) return;

@@ -27,12 +27,12 @@ export function fakeEngines(overrides: Partial<Engines> = {}): Engines & { pdfCa
     },
     importHtml: async (html: string) => clipping(html.replace(/<[^>]+>/g, '').slice(0, 20), '粘贴', html.replace(/<[^>]+>/g, '')),
     importUrl: async (url: string) => clipping(`网页 ${url}`, '网络', '正文'),
-    summarize: ({ blocks }: { title: string; blocks: Array<{ kind: string; runs?: Array<{ text: string }> }> }) =>
+    summarize: ({ blocks }: { title: string; blocks: Array<{ kind: string; runs?: Array<{ text: string }> }> }, length: { maxLength: number }) =>
       blocks
         .flatMap((b) => b.runs ?? [])
         .map((r) => r.text)
         .join('')
-        .slice(0, 50),
+        .slice(0, Math.min(50, length.maxLength)),
     renderPdf: async (doc: { articles: Array<{ id: string }> }) => {
       engines.pdfCalls++;
       const pageMap: Record<string, number> = {};

@@ -184,6 +184,16 @@ describe('本期视点 preview', () => {
   });
 });
 
+describe('提要', () => {
+  it('keeps a regenerated 提要 within the length set in 设置', async () => {
+    const { handlers } = setup();
+    const content = paragraphs('医保基金监管是守护人民群众看病钱、救命钱的重要举措，各地持续加大打击欺诈骗保力度。');
+    expect((await handlers.articles.summarize({ title: '监管', content })).summary.length).toBe(41);
+    await handlers.settings.set({ ...(await handlers.settings.get({})), summaryMinChars: 20, summaryMaxChars: 30 });
+    expect((await handlers.articles.summarize({ title: '监管', content })).summary.length).toBe(30);
+  });
+});
+
 describe('search and settings', () => {
   it('finds articles by every term and marks the matches', async () => {
     const { handlers } = setup();
