@@ -12,6 +12,7 @@ export const INVOKE_CHANNELS = [
   'issues:remove',
   'issues:columnNames',
   'issues:viewpoint',
+  'issues:importWeekly',
   'articles:save',
   'articles:summarize',
   'import:files',

@@ -137,6 +137,8 @@ export const contract = {
     remove: method(z.object({ id }), ok),
     columnNames: method(empty, z.array(z.string())),
     viewpoint: method(z.object({ id }), viewpointPreviewSchema),
+    /** a `.weekly` file (zip: manifest, Lexical content, media), base64, into the archive */
+    importWeekly: method(z.object({ name: z.string().min(1).max(500), data: z.string().min(1).max(140_000_000) }), issueSchema),
   },
   articles: {
     save: method(z.object({ issueId: id, columnId: id, article: articleSchema }), z.object({ savedAt: z.string() })),

@@ -1,4 +1,7 @@
 // IssueStore over the SQLite archive (electron/engine/archive).
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import type { Archive } from '../archive/index';
 import type { IssueStore } from './store';
 
@@ -18,6 +21,17 @@ export function archiveStore(archive: Archive): IssueStore {
       archive.setSettings(settings);
     },
     columnNames: async () => archive.columnNames(),
+    importWeekly: async (bytes, fileName) => {
+      // The archive reads .weekly files from disk: stage the bytes in a private temporary folder.
+      const dir = await mkdtemp(join(tmpdir(), 'weekly-import-'));
+      try {
+        const file = join(dir, basename(fileName).replace(/[\\/:*?"<>|]+/g, '-') || 'issue.weekly');
+        await writeFile(file, bytes);
+        return await archive.importWeekly(file);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
     close: async () => archive.close(),
   };
 }

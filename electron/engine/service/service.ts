@@ -172,6 +172,12 @@ export function createService(options: ServiceOptions): WeeklyDeskHandlers {
         return { ok: true as const };
       },
       columnNames: () => store.columnNames(),
+      importWeekly: async ({ name, data }) => {
+        if (!store.importWeekly) {
+          throw new UserFacingError('weekly-unsupported', `当前模式不能打开期刊文件“${name}”。`, 'This store cannot import .weekly files');
+        }
+        return store.importWeekly(new Uint8Array(Buffer.from(data, 'base64')), name);
+      },
       viewpoint: async ({ id }): Promise<ViewpointPreview> => viewpoint.preview(await requireIssue(id), (await settings()).pageSize, log),
     },
     articles: {

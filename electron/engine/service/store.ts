@@ -25,5 +25,7 @@ export interface IssueStore {
   saveSettings(settings: Settings): Promise<void>;
   /** column names used in earlier issues, most used first */
   columnNames(): Promise<string[]>;
+  /** Read a `.weekly` file into the store; absent where the store cannot hold media. */
+  importWeekly?(bytes: Uint8Array, fileName: string): Promise<Issue>;
   close(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 // The window: a top bar with the three places (期刊, 搜索, 设置) and the current screen.
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage, getApi } from '../api/client';
+import { onShellCommand, type ScreenRequest } from '../api/shell';
 import { NoticeProvider } from '../common/Notices';
 import { HomeScreen } from '../home/HomeScreen';
 import { SearchScreen } from '../search/SearchScreen';
@@ -30,6 +31,38 @@ export function App() {
   const [route, navigate] = useRoute();
   const [fatal, setFatal] = useState<string | null>(null);
   const [lastIssueId, setLastIssueId] = useState<string | null>(null);
+  const [request, setRequest] = useState<ScreenRequest | null>(null);
+  const requestDone = useCallback(() => setRequest(null), []);
+
+  // Menu commands from the Electron shell (Ctrl/Cmd+N, I, E, F…).
+  useEffect(
+    () =>
+      onShellCommand((command) => {
+        const current = parseRoute(window.location.hash);
+        const issueId = current.screen === 'issue' ? current.issueId : lastIssueId;
+        const ask = () => setRequest({ name: command.name, nonce: Date.now() + Math.random() });
+        switch (command.name) {
+          case 'issue:open':
+            navigate({ screen: 'issue', issueId: command.issueId, articleId: null });
+            return;
+          case 'issue:new':
+            navigate({ screen: 'home' });
+            ask();
+            return;
+          case 'search:open':
+            navigate({ screen: 'search', query: '' });
+            return;
+          case 'settings:open':
+            navigate({ screen: 'settings' });
+            return;
+          default:
+            if (!issueId) return;
+            if (current.screen !== 'issue') navigate({ screen: 'issue', issueId, articleId: null });
+            ask();
+        }
+      }),
+    [navigate, lastIssueId],
+  );
 
   useEffect(() => {
     let api;
@@ -88,9 +121,9 @@ export function App() {
               {fatal}
             </div>
           ) : route.screen === 'home' ? (
-            <HomeScreen navigate={navigate} />
+            <HomeScreen navigate={navigate} request={request} onRequestDone={requestDone} />
           ) : route.screen === 'issue' ? (
-            <WorkspaceScreen key={route.issueId} issueId={route.issueId} articleId={route.articleId} navigate={navigate} />
+            <WorkspaceScreen key={route.issueId} issueId={route.issueId} articleId={route.articleId} navigate={navigate} request={request} onRequestDone={requestDone} />
           ) : route.screen === 'search' ? (
             <SearchScreen query={route.query} navigate={navigate} currentIssueId={lastIssueId} />
           ) : (

@@ -2,12 +2,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { IssueListItem } from '../../../shared/api/contract';
 import { errorMessage, getApi } from '../api/client';
+import type { ScreenRequest } from '../api/shell';
 import type { Navigate } from '../app/App';
 import { ConfirmDialog } from '../common/Dialog';
 import { useNotices } from '../common/Notices';
 import { NewIssueDialog } from './NewIssueDialog';
 
-export function HomeScreen({ navigate }: { navigate: Navigate }) {
+export function HomeScreen({ navigate, request, onRequestDone }: { navigate: Navigate; request: ScreenRequest | null; onRequestDone: () => void }) {
   const notices = useNotices();
   const [issues, setIssues] = useState<IssueListItem[] | null>(null);
   const [creating, setCreating] = useState(false);
@@ -27,6 +28,12 @@ export function HomeScreen({ navigate }: { navigate: Navigate }) {
   useEffect(() => {
     void load();
   }, [load]);
+
+  useEffect(() => {
+    if (request?.name !== 'issue:new') return;
+    setCreating(true);
+    onRequestDone();
+  }, [request, onRequestDone]);
 
   const open = (id: string) => navigate({ screen: 'issue', issueId: id, articleId: null });
 

@@ -5,6 +5,7 @@ import type { PageSize } from '../../../shared/api/contract';
 import type { SerializedEditorStateJson } from '../../../shared/content/lexicalJson';
 import type { Article, Column } from '../../../shared/model/issue';
 import { getApi } from '../api/client';
+import type { ScreenRequest } from '../api/shell';
 import type { Navigate } from '../app/App';
 import { ConfirmDialog } from '../common/Dialog';
 import { useNotices } from '../common/Notices';
@@ -37,7 +38,19 @@ function newId(prefix: string): string {
   return `${prefix}-${crypto.randomUUID()}`;
 }
 
-export function WorkspaceScreen({ issueId, articleId, navigate }: { issueId: string; articleId: string | null; navigate: Navigate }) {
+export function WorkspaceScreen({
+  issueId,
+  articleId,
+  navigate,
+  request,
+  onRequestDone,
+}: {
+  issueId: string;
+  articleId: string | null;
+  navigate: Navigate;
+  request: ScreenRequest | null;
+  onRequestDone: () => void;
+}) {
   const notices = useNotices();
   const { issue, loadError, restored, save, revision, change, flush } = useIssue(issueId);
 
@@ -50,6 +63,14 @@ export function WorkspaceScreen({ issueId, articleId, navigate }: { issueId: str
   const [removingColumn, setRemovingColumn] = useState<Column | null>(null);
   const [archiveNames, setArchiveNames] = useState<string[]>([]);
   const [pageSize, setPageSize] = useState<PageSize>('A4');
+
+  useEffect(() => {
+    if (request?.name === 'import:clippings') setImporting(true);
+    else if (request?.name === 'export:pdf') setExporting('pdf');
+    else if (request?.name === 'export:docx') setExporting('docx');
+    else return;
+    onRequestDone();
+  }, [request, onRequestDone]);
 
   useEffect(() => {
     const api = getApi();

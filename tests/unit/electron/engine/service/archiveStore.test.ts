@@ -1,0 +1,64 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openArchive } from '../../../../../electron/engine/archive/index';
+import { archiveStore } from '../../../../../electron/engine/service/archiveStore';
+import { createDispatch } from '../../../../../electron/engine/service/dispatch';
+import { createService } from '../../../../../electron/engine/service/service';
+import { fakeEngines, paragraphs } from './fakes';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'weekly-svc-'));
+  dirs.push(d);
+  return d;
+}
+
+describe('the service over the SQLite archive', () => {
+  it('creates, saves an article into its column, searches and lists', async () => {
+    const store = archiveStore(openArchive(join(tempDir(), 'weekly-desk.db')));
+    const h = createService({ store, engines: fakeEngines() });
+    const issue = await h.issues.create({ isoWeek: '2024-W47', copyColumnsFrom: null, columns: ['医保速递'] });
+    const article = {
+      id: 'a-1',
+      title: '医保 DRG 支付方式改革三年行动',
+      source: '国家医疗保障局',
+      author: null,
+      url: null,
+      clippedAt: null,
+      content: paragraphs('到 2024 年底，全国所有统筹地区全部开展 DRG/DIP 支付方式改革工作。'),
+      summary: '',
+      summaryEdited: false,
+    };
+    await h.articles.save({ issueId: issue.id, columnId: issue.columns[0].id, article });
+    expect((await h.issues.get({ id: issue.id })).columns[0].articles.map((a) => a.title)).toEqual([article.title]);
+    expect((await h.issues.list({}))[0]).toMatchObject({ id: '2024-W47', articleCount: 1, columnCount: 1 });
+    const hits = await h.search.query({ query: 'DRG', limit: 5 });
+    expect(hits[0]).toMatchObject({ articleId: 'a-1', issueNumber: '2024年第47期', column: '医保速递' });
+    await store.close();
+  });
+
+  it('opens a .weekly file sent as bytes through issues:importWeekly', async () => {
+    const home = tempDir();
+    const source = openArchive(join(home, 'a', 'weekly-desk.db'));
+    const h1 = createService({ store: archiveStore(source), engines: fakeEngines() });
+    const issue = await h1.issues.create({ isoWeek: '2022-W08', copyColumnsFrom: null, columns: ['专家观点'] });
+    const file = join(home, '2022-W08.weekly');
+    await source.exportWeekly(issue.id, file);
+    source.close();
+
+    const target = archiveStore(openArchive(join(home, 'b', 'weekly-desk.db')));
+    const dispatch = createDispatch(createService({ store: target, engines: fakeEngines() }));
+    const reply = await dispatch('issues:importWeekly', { name: '2022-W08.weekly', data: readFileSync(file).toString('base64') });
+    expect(reply).toMatchObject({ ok: true, result: { id: '2022-W08', meta: { issueNumber: '2022年第8期' } } });
+    const broken = await dispatch('issues:importWeekly', { name: '坏文件.weekly', data: Buffer.from('not a zip').toString('base64') });
+    expect(broken.ok).toBe(false);
+    if (!broken.ok) expect(broken.error.messageZh).toMatch(/[\u4e00-\u9fff]/);
+    await target.close();
+  });
+});
