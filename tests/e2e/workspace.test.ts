@@ -2,7 +2,8 @@
 // import its clippings through the file chooser, check titles and 来源, move an article, type,
 // edit and regenerate a 提要, export the PDF and check its 本期视点 page numbers in the file.
 import { join } from 'node:path';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -188,6 +189,22 @@ describe('the weekly workflow in the browser', () => {
       expect(await entry.locator('.vp-page').textContent()).toBe(`——第 ${n} 页`);
     }
     await screenshot(page, '05-viewpoint');
+  });
+
+  it('exports the Word file with PAGEREF fields to the articles’ bookmarks', async () => {
+    await page.getByRole('button', { name: '导出 Word' }).click();
+    const dialog = page.getByRole('dialog', { name: '导出 Word' });
+    const download = page.waitForEvent('download', { timeout: 170_000 });
+    await dialog.getByRole('button', { name: '开始导出' }).click();
+    await expect
+      .poll(async () => (await dialog.locator('.export-done, .field-error, .export-stage').allTextContents()).join(' '), { timeout: 170_000 })
+      .toMatch(/已导出 医周药事2024年第47期\.docx/);
+    const file = join(downloads, (await download).suggestedFilename());
+    await (await download).saveAs(file);
+    await dialog.getByRole('button', { name: '完成' }).click();
+    const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(file)))['word/document.xml']);
+    expect(xml.match(/PAGEREF art_\d{3}/g)?.length ?? 0).toBeGreaterThanOrEqual(W47.articles.length);
+    expect(xml).toContain('——本期视点——');
   });
 
   it('follows menu commands from the Electron shell (the preload’s weeklyDeskShell)', async () => {
