@@ -9,7 +9,11 @@ export default defineConfig({
     build: { outDir: 'out/main', rollupOptions: { input: { index: resolve('electron/main/index.ts') } } },
   },
   preload: {
-    build: { outDir: 'out/preload', rollupOptions: { input: { index: resolve('electron/preload/index.ts') } } },
+    // Sandboxed preloads must be CommonJS (Electron cannot load an ES module preload with sandbox: true).
+    build: {
+      outDir: 'out/preload',
+      rollupOptions: { input: { index: resolve('electron/preload/index.ts') }, output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+    },
   },
   renderer: {
     ...rendererConfig,
