@@ -25,13 +25,19 @@ function centered(c: CoverContext, text: string, font: FontKey, size: number, cx
   const count = line.placed.length;
   const width = line.width + tracking * Math.max(0, count - 1);
   const items = lineItems(line, cx - width / 2, y);
-  let k = 0;
+  let k = 0; // characters before the item: each moves it right by one tracking step
   for (const item of items) {
     if (item.kind !== 'text') continue;
     const t = item as TextItem;
-    const abs = (t.pieces ?? []).map((p) => t.x + p.dx + tracking * k++);
-    t.x = abs[0] ?? t.x;
-    t.pieces = (t.pieces ?? []).map((p, i) => ({ text: p.text, dx: abs[i] - t.x }));
+    if (t.pieces) {
+      const abs = t.pieces.map((p) => t.x + p.dx + tracking * k++);
+      t.x = abs[0] ?? t.x;
+      t.pieces = t.pieces.map((p, i) => ({ text: p.text, dx: abs[i] - t.x }));
+    } else {
+      t.x += tracking * k;
+      t.charSpacing += tracking;
+      k += [...t.text].length;
+    }
     t.tags = [{ role: 'P', id: `cover:${id}` }];
   }
   return items;

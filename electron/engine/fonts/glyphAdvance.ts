@@ -82,7 +82,8 @@ export function placeGlyphs(font: fontkit.Font, text: string): { glyphs: PlacedG
   let placed = m.get(text);
   if (!placed) {
     placed = computePlaceGlyphs(font, text);
-    if (m.size < MAX_PLACED) m.set(text, placed);
+    // remember pieces (characters, words), not whole letter-spaced runs of a page
+    if (text.length <= 24 && m.size < MAX_PLACED) m.set(text, placed);
   }
   return placed;
 }
