@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildAtoms, fullWidthPunctuation, type StyledRun } from '../../../../shared/layout/atoms';
 import { isLineEndProhibited, isLineStartProhibited } from '../../../../shared/layout/charClasses';
 import { breakLines, type BreakOptions, type Line } from '../../../../shared/layout/lineBreaker';
+import { lineItems } from '../../../../shared/layout/lineItems';
+import type { TextItem } from '../../../../shared/layout/types';
 import { fakeMetrics } from './fakeMetrics';
 
 const SIZE = 10;
@@ -204,5 +206,20 @@ describe('spaces between Han characters', () => {
     expect(names[2].glueIsSpace).toBe(true);
     const mark = buildAtoms([{ text: '医保， 医疗', font: 'serif', size: SIZE }], metrics);
     expect(mark.map((a) => a.glue)).toEqual([0, 0, 0, 0, 0]);
+  });
+});
+
+describe('lineItems', () => {
+  it('draws an evenly spaced run as one letter-spaced item, and places pieces where marks are compressed', () => {
+    const [even] = set('一二三四五六七八九十，一二三');
+    const items = lineItems(even, 0, 10).filter((i): i is TextItem => i.kind === 'text');
+    expect(items).toHaveLength(1);
+    expect(items[0].pieces).toBeUndefined();
+    expect(items[0].charSpacing).toBeCloseTo(even.stretch, 6);
+    const [squeezed] = set('一二，三四，五六七八。九十一二三');
+    const placed = lineItems(squeezed, 0, 10).filter((i): i is TextItem => i.kind === 'text');
+    expect(placed[0].pieces?.map((p) => p.text).join('')).toBe('一二，三四，五六七八。');
+    const dx = placed[0].pieces!.map((p) => p.dx);
+    for (let k = 1; k < dx.length; k++) expect(dx[k]).toBeGreaterThan(dx[k - 1]);
   });
 });
