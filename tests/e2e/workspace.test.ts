@@ -109,11 +109,18 @@ describe('the weekly workflow in the browser', () => {
     const typed = '编者按：本文有删节，标题为编辑所加。';
     await articleButton(target.title).click();
     const body = page.getByRole('textbox', { name: '正文' });
-    await body.click();
-    await page.keyboard.press('Control+End');
+    await body.locator('p').last().click();
+    // Caret to the very end of the article (End only reaches the end of the visual line).
+    await body.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents([...el.querySelectorAll('p')].at(-1)!);
+      range.collapse(false);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(range);
+    });
     await page.keyboard.press('Enter');
     await page.keyboard.type(typed);
-    await screenshot(page, '03-workspace');
+    expect(await body.locator('p').last().textContent()).toBe(typed);
     // Reload before autosave had a chance: the page keeps a draft and restores it.
     await page.reload();
     await articleButton(target.title).click();
@@ -124,6 +131,7 @@ describe('the weekly workflow in the browser', () => {
     await page.reload();
     await articleButton(target.title).click();
     await expect.poll(() => page.getByRole('textbox', { name: '正文' }).textContent(), { timeout: 15_000 }).toContain(typed);
+    await screenshot(page, '03-workspace');
   });
 
   it('marks an edited 提要 and asks before regenerating over it', async () => {
