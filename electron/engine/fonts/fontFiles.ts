@@ -6,7 +6,8 @@ import path from 'node:path';
 import type { FontKey } from '../../../shared/layout/types';
 import { UserFacingError } from '../../../shared/errors';
 
-const require = createRequire(import.meta.url);
+// Not named `require`: electron-vite's bundle declares its own `require` at the top level.
+const requireFromHere = createRequire(import.meta.url);
 
 const NPM_FACES: Record<Exclude<FontKey, 'extra'>, { pkg: string; file: string }> = {
   serif: { pkg: '@expo-google-fonts/noto-serif-sc', file: '400Regular/NotoSerifSC_400Regular.ttf' },
@@ -14,6 +15,17 @@ const NPM_FACES: Record<Exclude<FontKey, 'extra'>, { pkg: string; file: string }
   sans: { pkg: '@expo-google-fonts/noto-sans-sc', file: '400Regular/NotoSansSC_400Regular.ttf' },
   sansBold: { pkg: '@expo-google-fonts/noto-sans-sc', file: '700Bold/NotoSansSC_700Bold.ttf' },
 };
+
+/**
+ * The packaged app carries the faces as extra resources (electron-builder.yml), laid out as
+ * `<dir>/noto-serif-sc/400Regular/…`; main names that folder in WEEKLY_DESK_FONTS_DIR.
+ */
+function bundledFontPath(face: { pkg: string; file: string }): string | null {
+  const dir = process.env.WEEKLY_DESK_FONTS_DIR;
+  if (!dir) return null;
+  const file = path.join(dir, face.pkg.replace('@expo-google-fonts/', ''), face.file);
+  return existsSync(file) ? file : null;
+}
 
 /** Wide-coverage faces tried, in order, for characters Noto SC lacks (symbols, accented Latin, Greek…). */
 const EXTRA_CANDIDATES = [
@@ -27,9 +39,11 @@ const EXTRA_CANDIDATES = [
 
 export function npmFontPath(key: Exclude<FontKey, 'extra'>): string {
   const face = NPM_FACES[key];
+  const bundled = bundledFontPath(face);
+  if (bundled) return bundled;
   let dir: string;
   try {
-    dir = path.dirname(require.resolve(`${face.pkg}/package.json`));
+    dir = path.dirname(requireFromHere.resolve(`${face.pkg}/package.json`));
   } catch {
     throw new UserFacingError('FONT_MISSING', `找不到字体包 ${face.pkg}，请运行 npm install`, `Font package ${face.pkg} is not installed (run npm install)`);
   }
