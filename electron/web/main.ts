@@ -4,6 +4,7 @@ import { describeError, isUserFacingError } from '../../shared/errors';
 import { defaultEngines } from '../engine/service/defaultEngines';
 import { createDispatch } from '../engine/service/dispatch';
 import { createService } from '../engine/service/service';
+import { createWorkerEngines } from '../engine/service/workerEngines';
 import { parseWebArgs, WEB_USAGE } from './args';
 import { ensureRendererBuilt } from './rendererBuild';
 import { startWebServer } from './server';
@@ -28,11 +29,13 @@ async function main(): Promise<number> {
   const staticDir = await ensureRendererBuilt({ force: args.rebuild, log: (m) => process.stderr.write(`${m}\n`) });
   const store = await openStore(args.dataDir);
   const startupIssueId = args.sample ? await loadSampleIssue(store) : null;
-  const handlers = createService({ store, engines: defaultEngines, startupIssueId, version: process.env.npm_package_version, log });
+  // PDF/DOCX rendering runs on a worker thread: the server keeps answering during an export.
+  const engines = createWorkerEngines(defaultEngines, { log });
+  const handlers = createService({ store, engines, startupIssueId, version: process.env.npm_package_version, log });
   const server = await startWebServer({ dispatch: createDispatch(handlers, log), staticDir, port: args.port, log });
   process.stdout.write(`Weekly Desk: ${server.url}\n`);
   const stop = (): void => {
-    void server.close().then(() => store.close()).then(() => process.exit(0));
+    void server.close().then(() => engines.close()).then(() => store.close()).then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

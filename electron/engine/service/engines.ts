@@ -25,12 +25,18 @@ export interface RenderedPdf {
   pageMap: PageMap;
 }
 
+export interface RenderOptions {
+  pageSize: PageSize;
+  /** the engine's stage names as it reaches them (see ./exportStages.ts) */
+  onStage?: (stage: string) => void;
+}
+
 export interface Engines {
   importBytes(bytes: Uint8Array, fileName: string): Promise<ImportedClipping>;
   importHtml(html: string): Promise<ImportedClipping>;
   importUrl(url: string): Promise<ImportedClipping>;
   /** 提要 of an article; lengths in characters, from the editor's settings */
   summarize(input: { title: string; blocks: Block[] }, length: SummaryLength): string;
-  renderPdf(doc: IssueDocument, options: { pageSize: PageSize }): Promise<RenderedPdf>;
-  renderDocx(doc: IssueDocument, options: { pageSize: PageSize }): Promise<{ docx: Uint8Array }>;
+  renderPdf(doc: IssueDocument, options: RenderOptions): Promise<RenderedPdf>;
+  renderDocx(doc: IssueDocument, options: RenderOptions): Promise<{ docx: Uint8Array }>;
 }

@@ -17,6 +17,7 @@ import { buildIssueDocument } from '../../../shared/document/issueDocument';
 import { UserFacingError, describeError, isUserFacingError } from '../../../shared/errors';
 import { DEFAULT_READING_NOTE, issueSchema, type Issue } from '../../../shared/model/issue';
 import type { Engines, ImportedClipping, SummaryLength } from './engines';
+import { stageShown } from './exportStages';
 import { JobRegistry } from './jobs';
 import type { IssueStore } from './store';
 import { createViewpointCache } from './viewpoint';
@@ -99,9 +100,12 @@ export function createService(options: ServiceOptions): WeeklyDeskHandlers {
         const size = pageSize ?? (await settings()).pageSize;
         report.stage('整理本期视点与正文', 0.15);
         const doc = buildIssueDocument(issue);
+        const showStage = (engineStage: string): void => {
+          const shown = stageShown(engineStage);
+          if (shown) report.stage(shown.stageZh, shown.progress);
+        };
         if (kind === 'pdf') {
-          report.stage('排版并核定页码', 0.3);
-          const r = await engines.renderPdf(doc, { pageSize: size });
+          const r = await engines.renderPdf(doc, { pageSize: size, onStage: showStage });
           report.stage('写入文件', 0.95);
           return {
             fileName: exportFileName(issue, 'pdf'),
@@ -111,8 +115,7 @@ export function createService(options: ServiceOptions): WeeklyDeskHandlers {
             pageMap: r.pageMap,
           };
         }
-        report.stage('生成 Word 文档', 0.3);
-        const r = await engines.renderDocx(doc, { pageSize: size });
+        const r = await engines.renderDocx(doc, { pageSize: size, onStage: showStage });
         report.stage('写入文件', 0.95);
         return {
           fileName: exportFileName(issue, 'docx'),

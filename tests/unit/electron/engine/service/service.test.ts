@@ -145,6 +145,31 @@ describe('export', () => {
     expect(Buffer.from(file.data, 'base64').toString()).toBe('%PDF-1.7 fake');
   });
 
+  it('shows the engine stages in Chinese while the render runs', async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    const { handlers } = setup(
+      fakeEngines({
+        renderPdf: async (_doc, options) => {
+          options.onStage?.('layout articles');
+          options.onStage?.('settle page numbers');
+          await held;
+          return { pdf: new Uint8Array([37]), pageCount: 1, pageMap: {} };
+        },
+      }),
+    );
+    const issue = await handlers.issues.create({ isoWeek: '2024-W47', copyColumnsFrom: null });
+    const { jobId } = await handlers.export.pdf({ issueId: issue.id });
+    let s = await handlers.export.status({ jobId });
+    for (let i = 0; i < 100 && s.stage !== '核定页码'; i++) {
+      await new Promise((r) => setTimeout(r, 5));
+      s = await handlers.export.status({ jobId });
+    }
+    expect(s).toMatchObject({ state: 'running', stage: '核定页码', progress: 0.55 });
+    release();
+    expect(await waitForJob(handlers, jobId)).toMatchObject({ state: 'done', stage: '完成' });
+  });
+
   it('reports a failed export in Chinese', async () => {
     const { handlers } = setup(
       fakeEngines({

@@ -1,0 +1,131 @@
+// Engines whose PDF and DOCX rendering runs in a worker thread (./renderWorker.ts); import and
+// 提要 stay on the calling thread. Web mode uses this so a 2-second layout never stalls the API.
+// The worker starts on first use, and a crashed worker fails its pending jobs and is replaced.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { UserFacingError } from '../../../shared/errors';
+import type { Engines, RenderOptions, RenderedPdf } from './engines';
+import type { RenderReply, RenderRequest, WorkerError } from './renderWorkerProtocol';
+
+export interface WorkerEnginesOptions {
+  /** the worker's entry; defaults to ./renderWorker next to this module (.ts under tsx, .js when built) */
+  entry?: URL;
+  log?: (message: string) => void;
+}
+
+export interface WorkerEngines extends Engines {
+  /** stop the worker (pending jobs fail) */
+  close(): Promise<void>;
+}
+
+interface Pending {
+  onStage?: (stage: string) => void;
+  resolve: (reply: RenderReply) => void;
+  reject: (e: unknown) => void;
+}
+
+function defaultEntry(): URL {
+  const here = new URL(import.meta.url);
+  return new URL(here.pathname.endsWith('.ts') ? './renderWorker.ts' : './renderWorker.js', here);
+}
+
+/** tsx's ESM API as a file URL, read from its package's export map (its CJS build cannot load from a worker). */
+function tsxEsmApi(): string {
+  const require = createRequire(import.meta.url);
+  const pkgJson = require.resolve('tsx/package.json');
+  const pkg = JSON.parse(readFileSync(pkgJson, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
+  return pathToFileURL(join(dirname(pkgJson), pkg.exports['./esm/api'].import.default)).href;
+}
+
+/** A .ts entry runs through tsx's loader, registered inside the worker (loaders are per thread). */
+function spawn(entry: URL): Worker {
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry);
+  const tsxApi = tsxEsmApi();
+  const boot = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
+  return new Worker(boot, { eval: true });
+}
+
+function toError(error: WorkerError): Error {
+  if (error.code && error.messageZh) return new UserFacingError(error.code, error.messageZh, error.message);
+  return new Error(error.message);
+}
+
+export function createWorkerEngines(base: Engines, options: WorkerEnginesOptions = {}): WorkerEngines {
+  const entry = options.entry ?? defaultEntry();
+  const log = options.log ?? (() => {});
+  const pending = new Map<number, Pending>();
+  let worker: Worker | null = null;
+  let nextId = 1;
+
+  function failAll(e: unknown): void {
+    for (const p of pending.values()) p.reject(e);
+    pending.clear();
+  }
+
+  function ensureWorker(): Worker {
+    if (worker) return worker;
+    const w = spawn(entry);
+    w.on('message', (reply: RenderReply) => {
+      const p = pending.get(reply.id);
+      if (!p) return;
+      if (reply.type === 'stage') {
+        p.onStage?.(reply.stage);
+        return;
+      }
+      pending.delete(reply.id);
+      if (reply.type === 'error') p.reject(toError(reply.error));
+      else p.resolve(reply);
+    });
+    w.on('error', (e) => {
+      log(`render worker failed: ${e.stack ?? e.message}`);
+      if (worker === w) worker = null;
+      failAll(new UserFacingError('render-worker-failed', '排版进程意外退出，请重新导出。', `Render worker failed: ${e.message}`));
+    });
+    w.on('exit', (code) => {
+      if (worker === w) worker = null;
+      if (pending.size > 0) {
+        failAll(new UserFacingError('render-worker-exited', '排版进程意外退出，请重新导出。', `Render worker exited with code ${code}`));
+      }
+    });
+    // Do not keep the process alive for an idle worker.
+    w.unref();
+    worker = w;
+    return w;
+  }
+
+  function request(kind: RenderRequest['kind'], doc: RenderRequest['doc'], opts: RenderOptions): Promise<RenderReply> {
+    return new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject, ...(opts.onStage ? { onStage: opts.onStage } : {}) });
+      const w = ensureWorker();
+      w.ref();
+      const message: RenderRequest = { id, kind, doc, pageSize: opts.pageSize };
+      w.postMessage(message);
+    }).finally(() => {
+      if (worker && pending.size === 0) worker.unref();
+    }) as Promise<RenderReply>;
+  }
+
+  return {
+    ...base,
+    renderPdf: async (doc, opts): Promise<RenderedPdf> => {
+      const reply = await request('pdf', doc, opts);
+      if (reply.type !== 'pdf') throw new Error(`render worker answered ${reply.type} to a pdf request`);
+      return { pdf: reply.pdf, pageCount: reply.pageCount, pageMap: reply.pageMap };
+    },
+    renderDocx: async (doc, opts) => {
+      const reply = await request('docx', doc, opts);
+      if (reply.type !== 'docx') throw new Error(`render worker answered ${reply.type} to a docx request`);
+      return { docx: reply.docx };
+    },
+    close: async () => {
+      const w = worker;
+      worker = null;
+      failAll(new UserFacingError('render-worker-closed', '程序正在退出，导出已取消。', 'Render worker closed'));
+      if (w) await w.terminate();
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { issueSchema } from '../../../../../shared/model/issue';
+import { buildIssueDocument } from '../../../../../shared/document/issueDocument';
+import { isUserFacingError } from '../../../../../shared/errors';
+import { createWorkerEngines } from '../../../../../electron/engine/service/workerEngines';
+import { stageShown } from '../../../../../electron/engine/service/exportStages';
+import { fakeEngines, paragraphs } from './fakes';
+
+const issue = issueSchema.parse({
+  id: '2024-W47',
+  meta: { isoWeek: '2024-W47', issueNumber: '2024年第47期', dateRange: '2024.11.18—2024.11.24', tags: ['医保'] },
+  columns: [
+    {
+      id: 'c-1',
+      name: '政策聚焦',
+      articles: [
+        {
+          id: 'a-1',
+          title: '国家医保局发布新版药品目录',
+          source: '健康报',
+          author: null,
+          url: null,
+          clippedAt: null,
+          content: paragraphs('国家医保局、人力资源社会保障部印发新版国家医保药品目录，新增91种药品。'),
+          summary: '新版目录新增91种药品。',
+        },
+      ],
+    },
+  ],
+});
+
+describe('createWorkerEngines', () => {
+  const engines = createWorkerEngines(fakeEngines());
+  afterAll(() => engines.close());
+
+  it('renders the PDF on the worker thread and reports the engine stages in order', async () => {
+    const stages: string[] = [];
+    const r = await engines.renderPdf(buildIssueDocument(issue), { pageSize: 'A4', onStage: (s) => stages.push(s) });
+    expect(new TextDecoder().decode(r.pdf.slice(0, 5))).toBe('%PDF-');
+    expect(r.pageMap['a-1']).toBeGreaterThan(1);
+    expect(r.pageCount).toBeGreaterThanOrEqual(r.pageMap['a-1']);
+    expect(stages[0]).toBe('fonts');
+    expect(stages).toContain('settle page numbers');
+    expect(stages.at(-1)).toBe('done');
+    // every stage the PDF engine reports has a Chinese name for the progress bar
+    for (const s of stages) expect(stageShown(s), s).not.toBeNull();
+  });
+
+  it('renders DOCX there too, and keeps import and 提要 on the calling engines', async () => {
+    const stages: string[] = [];
+    const r = await engines.renderDocx(buildIssueDocument(issue), { pageSize: '16K', onStage: (s) => stages.push(s) });
+    expect([...r.docx.slice(0, 2)]).toEqual([0x50, 0x4b]);
+    expect(r.docx.length).toBeGreaterThan(1000);
+    expect(stages).toEqual(['docx:content', 'docx:layout', 'docx:done']);
+    const clipping = await engines.importHtml('<p>粘贴</p>');
+    expect(clipping.source).toBe('粘贴');
+  });
+
+  it('answers concurrent requests each with its own result', async () => {
+    const doc = buildIssueDocument(issue);
+    const [pdf, docx] = await Promise.all([engines.renderPdf(doc, { pageSize: 'A4' }), engines.renderDocx(doc, { pageSize: 'A4' })]);
+    expect(new TextDecoder().decode(pdf.pdf.slice(0, 4))).toBe('%PDF');
+    expect(docx.docx[0]).toBe(0x50);
+  });
+});
+
+describe('createWorkerEngines when the worker dies', () => {
+  it('fails the pending job with a Chinese message instead of hanging', async () => {
+    const engines = createWorkerEngines(fakeEngines(), { entry: new URL('./workers/crashingWorker.ts', import.meta.url) });
+    try {
+      const e = await engines.renderPdf(buildIssueDocument(issue), { pageSize: 'A4' }).catch((err: unknown) => err);
+      expect(isUserFacingError(e)).toBe(true);
+      expect((e as { messageZh: string }).messageZh).toContain('排版进程意外退出');
+    } finally {
+      await engines.close();
+    }
+  });
+});
+
+describe('stageShown', () => {
+  it('names the DOCX stages and ignores stages it does not know', () => {
+    expect(stageShown('docx:content')?.stageZh).toBe('生成 Word 正文');
+    expect(stageShown('something new')).toBeNull();
+  });
+});
