@@ -9,6 +9,7 @@
 // Pure and deterministic; measured by `npm run bench:summary` against the editors' own 提要.
 import type { Block } from '../content/blocks';
 import { cleanBlocks, stripSpeakerLabel } from './clean';
+import { preambleEnd } from './opening';
 import { scoreSentences } from './score';
 import { segmentParagraphs } from './segment';
 import { selectSentences } from './select';
@@ -48,7 +49,9 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): st
   // An interview (several turns opened by a speaker's label) is summed up from its first answer,
   // not from the reporter's introduction.
   const turns = texts.map((t, i) => (t !== raw[i] ? i : -1)).filter((i) => i >= 0);
-  const leadFrom = turns.length >= 2 ? turns[0] : 0;
+  // Otherwise a feature's preamble (questions it will answer, background) is passed over.
+  const leadFrom =
+    turns.length >= 2 ? turns[0] : preambleEnd(paragraphs.map((p) => ({ text: p.text, heading: p.kind === 'heading' })));
   const sentences = segmentParagraphs(texts);
   const scored = scoreSentences(sentences, { title, paragraphCount: texts.length, sectionOpeners });
   return selectSentences(scored, { targetLength, maxLength, leadFrom });

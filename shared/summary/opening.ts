@@ -1,0 +1,63 @@
+// Openings an editor passes over when writing the 提要 of a feature or a report.
+//
+// A news lead states the news and goes into the 提要 whole. Features and research reports often
+// open instead with a preamble the editor skips:
+// - a preamble that poses the questions the article answers (`如何理解……？……又将如何？`) — the
+//   reporter's introduction before an interview or a talk, or a rhetorical run-up of questions;
+// - scene-setting background: a year framed as a milestone (`2020 年是……收官之年`) or a
+//   textbook definition of the subject (`“互联网医院”是指……`).
+// The 提要 then starts where the article starts to argue: after the preamble, at the first
+// sub-heading when the preamble sits above one.
+
+/** Opening paragraphs looked at for a preamble. */
+export const OPENING_WINDOW = 6;
+/** Questions the opening must pose to count as a preamble of questions. */
+const PREAMBLE_QUESTIONS = 2;
+
+const QUESTION = /[？?]/g;
+/** A year framed as a milestone: `2020 年是十三五计划的收官之年`, `2021 年作为……元年`. */
+const MILESTONE_YEAR = /^(?:\d{4}\s*年|今年|去年|明年)(?:是|作为|既是)[^。！？]{0,30}(?:之年|元年|开局年|收官年)/;
+/** A textbook definition of the subject: `“互联网医院”是指……`, `数字疗法指的是……`. */
+const DEFINITION = /^[“"「]?[^，。！？“”"「」]{2,20}[”"」]?\s*(?:是指|指的是|所谓|的定义是)/;
+
+export interface OpeningParagraph {
+  text: string;
+  /** a sub-heading, not body text */
+  heading: boolean;
+}
+
+/** The opening sentence is background an editor would not lead with. */
+export function backgroundOpening(text: string): boolean {
+  const first = text.trim();
+  return MILESTONE_YEAR.test(first) || DEFINITION.test(first);
+}
+
+/**
+ * Index, among the body paragraphs (headings not counted), of the first paragraph the 提要 may
+ * start from: 0 for an ordinary lead, later when the opening is a preamble an editor skips.
+ */
+export function preambleEnd(paragraphs: OpeningParagraph[]): number {
+  const firstHeading = paragraphs.findIndex((p) => p.heading);
+  const body = paragraphs.filter((p) => !p.heading);
+  if (body.length < 2) return 0;
+  // Body paragraphs above the first sub-heading, when there is one.
+  const above = firstHeading < 0 ? Infinity : paragraphs.slice(0, firstHeading).length;
+  const window = body.slice(0, Math.min(OPENING_WINDOW, above));
+  const questions = window.map((p) => (p.text.match(QUESTION) ?? []).length);
+  const total = questions.reduce((a, b) => a + b, 0);
+  let end = 0;
+  if (total >= PREAMBLE_QUESTIONS) {
+    // Past the last paragraph that asks.
+    for (let i = window.length - 1; i >= 0; i--) {
+      if (questions[i] > 0) {
+        end = i + 1;
+        break;
+      }
+    }
+  } else if (window.length > 0 && backgroundOpening(window[0].text)) {
+    // Background above a sub-heading is skipped whole; without one, only its first paragraph.
+    end = above <= OPENING_WINDOW ? above : 1;
+  }
+  // Never skip the whole article.
+  return end < body.length ? end : 0;
+}
