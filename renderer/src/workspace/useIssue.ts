@@ -4,6 +4,7 @@ import type { Issue } from '../../../shared/model/issue';
 import { errorMessage, getApi } from '../api/client';
 import { AutoSaver, type SaveState } from './autosave';
 import { dropDraft, keepDraft, takeDraft } from './drafts';
+import { planSave } from './savePlan';
 
 export interface IssueHandle {
   issue: Issue | null;
@@ -24,12 +25,19 @@ export function useIssue(issueId: string): IssueHandle {
   const [save, setSave] = useState<SaveState>({ kind: 'saved', at: null });
   const [revision, setRevision] = useState(0);
   const current = useRef<Issue | null>(null);
+  /** what the engine holds, so an autosave sends only what changed since */
+  const stored = useRef<Issue | null>(null);
 
   const saver = useMemo(
     () =>
       new AutoSaver<Issue>({
         save: async (value) => {
-          await getApi().issues.save(value);
+          const plan = planSave(stored.current, value);
+          const api = getApi();
+          if (plan.kind === 'issue') await api.issues.save(value);
+          // One article at a time, in order: the engine writes each in its own transaction.
+          else if (plan.kind === 'articles') for (const item of plan.items) await api.articles.save({ issueId: value.id, ...item });
+          stored.current = value;
         },
         onState: (state) => {
           setSave(state);
@@ -49,6 +57,7 @@ export function useIssue(issueId: string): IssueHandle {
         (loaded) => {
           if (cancelled) return;
           const draft = takeDraft(window.localStorage, issueId);
+          stored.current = loaded;
           current.current = draft ?? loaded;
           setIssue(current.current);
           if (draft) {
