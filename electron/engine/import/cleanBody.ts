@@ -12,7 +12,6 @@ export interface CleanResult {
   warnings: string[];
 }
 
-const LEAF_BLOCKS = 'p, h1, h2, h3, h4, h5, h6, blockquote, li, div, section, figure, table';
 /** How many blocks at the start (and end) of a body may hold the title, bylines or boilerplate. */
 const LEADING_SCAN = 8;
 const TRAILING_SCAN = 8;
@@ -20,19 +19,40 @@ const BOILERPLATE_RE =
   /(长按|扫描|扫码|识别).{0,8}(二维码|关注)|点击.{0,6}(蓝字|上方|下方|关注)|关注.{0,8}(公众号|我们)|阅读原文|点个?[“"]?在看|分享.{0,4}(点赞|在看)|星标|戳这里|▼|往期(推荐|回顾|精彩)|推荐阅读|END$/;
 const MAX_BOILERPLATE_LENGTH = 60;
 
-function isBlockContainer(el: Element): boolean {
-  return el.querySelector('p, h1, h2, h3, h4, h5, h6, blockquote, ul, ol, table, figure, section, div') !== null;
-}
+const LEAF_TAGS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'LI', 'DIV', 'SECTION', 'FIGURE', 'TABLE']);
+const BLOCK_TAGS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'UL', 'OL', 'TABLE', 'FIGURE', 'SECTION', 'DIV']);
 
-/** Blocks in reading order that hold text or an image directly (not containers of other blocks). */
+/**
+ * Blocks in reading order that hold text or an image directly (not containers of other blocks); tables
+ * and figures count as one block each. One iterative pass, so deeply nested pages stay linear.
+ */
 function leafBlocks(body: Element): Element[] {
-  return [...body.querySelectorAll(LEAF_BLOCKS)].filter((el) => {
-    if (el.closest('table') && el.tagName !== 'TABLE') return false;
-    if (el.parentElement?.closest('figure')) return false;
-    if (el.tagName === 'TABLE' || el.tagName === 'FIGURE') return true;
-    if (el.tagName === 'LI') return false;
-    return !isBlockContainer(el);
-  });
+  const out: Element[] = [];
+  // Post-order walk: an element is a container when any descendant is a block.
+  const hasBlockBelow = new Map<Element, boolean>();
+  const stack: Array<{ el: Element; visited: boolean }> = [{ el: body, visited: false }];
+  const order: Element[] = [];
+  while (stack.length > 0) {
+    const top = stack.pop() as { el: Element; visited: boolean };
+    if (top.visited) {
+      let below = false;
+      for (let c = top.el.firstElementChild; c; c = c.nextElementSibling) if (BLOCK_TAGS.has(c.tagName) || hasBlockBelow.get(c)) below = true;
+      hasBlockBelow.set(top.el, below);
+      continue;
+    }
+    order.push(top.el);
+    stack.push({ el: top.el, visited: true });
+    // Tables and figures are single blocks: their insides are not walked.
+    if (top.el !== body && (top.el.tagName === 'TABLE' || top.el.tagName === 'FIGURE')) continue;
+    const children: Element[] = [];
+    for (let c = top.el.firstElementChild; c; c = c.nextElementSibling) children.push(c);
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ el: children[i], visited: false });
+  }
+  for (const el of order) {
+    if (el === body || !LEAF_TAGS.has(el.tagName) || el.tagName === 'LI') continue;
+    if (el.tagName === 'TABLE' || el.tagName === 'FIGURE' || !hasBlockBelow.get(el)) out.push(el);
+  }
+  return out;
 }
 
 function hasImage(el: Element): boolean {

@@ -29,10 +29,28 @@ function bodyWithoutChrome(doc: Document): Element | null {
   return body;
 }
 
+/** Readability's scoring is superlinear in nesting depth (minutes at a few hundred levels); real article
+ * pages stay far below these limits, so past them the <article>/<body> fallback is used instead. */
+const MAX_DEPTH_FOR_READABILITY = 120;
+const MAX_ELEMENTS_FOR_READABILITY = 20_000;
+
+export function domDepth(root: Element | null): number {
+  if (!root) return 0;
+  let max = 0;
+  const stack: Array<[Element, number]> = [[root, 1]];
+  while (stack.length > 0) {
+    const [el, depth] = stack.pop() as [Element, number];
+    if (depth > max) max = depth;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push([c, depth + 1]);
+  }
+  return max;
+}
+
 function runReadability(doc: Document): { html: string; text: string } | null {
+  if (domDepth(doc.body) > MAX_DEPTH_FOR_READABILITY) return null;
   try {
     const clone = doc.cloneNode(true) as Document;
-    const result = new Readability(clone, { charThreshold: CHAR_THRESHOLD, keepClasses: true }).parse();
+    const result = new Readability(clone, { charThreshold: CHAR_THRESHOLD, keepClasses: true, maxElemsToParse: MAX_ELEMENTS_FOR_READABILITY }).parse();
     if (!result?.content) return null;
     return { html: result.content, text: (result.textContent ?? '').replace(/\s+/g, '') };
   } catch {

@@ -5,12 +5,14 @@ import { normalizeTitle } from '../../../shared/import/punctuation';
 import { convertWordLists } from '../../../shared/import/wordLists';
 import { cleanBody } from './cleanBody';
 import { ImportError } from './errors';
-import { extractContent } from './extractContent';
+import { domDepth, extractContent } from './extractContent';
 import { parseHtml, settleNoscript, textOf } from './htmlDocument';
 import { htmlToLexical } from './htmlToLexical';
 import { findPageByline, pickTitle, readPageMetadata, type PageMetadata } from './metadata';
 import { sanitizeHtml } from './sanitize';
 import type { ImportedClipping } from './types';
+
+const MAX_DEPTH = 400;
 
 export interface HtmlImportContext {
   url?: string;
@@ -45,14 +47,18 @@ interface CleanedPage {
   /** the clean article body, in its own jsdom document */
   body: HTMLElement;
   warnings: string[];
-  close: () => void;
 }
 
 /** Everything up to the Lexical conversion: parse, repair, extract, sanitise, clean. */
 function cleanPage(html: string, ctx: HtmlImportContext): CleanedPage {
   const warnings = [...(ctx.warnings ?? [])];
-  const page = parseHtml(html, ctx.url);
-  const doc = page.window.document;
+  const doc = parseHtml(html, ctx.url);
+  // Nesting this deep is no article (real pages stay under ~60 levels); every later step would crawl.
+  const depth = domDepth(doc.body);
+  if (depth > MAX_DEPTH) {
+    const label = ctx.fileName ?? ctx.url ?? '粘贴内容';
+    throw new ImportError('import-failed', label, `网页结构嵌套过深（${depth} 层），无法识别正文`, `the page nests ${depth} levels deep`);
+  }
   settleNoscript(doc);
   convertWordLists(doc.body ?? doc);
   const meta = readPageMetadata(doc);
@@ -64,50 +70,42 @@ function cleanPage(html: string, ctx: HtmlImportContext): CleanedPage {
     [...doc.querySelectorAll('img[src], imagedata[src]')].map((i) => i.getAttribute('src') ?? '').filter((src) => /^file:|^[a-z]:\\/i.test(src)),
   );
   if (localFiles.size > 0) warnings.push(`有 ${localFiles.size} 张图片指向本机文件（file://），无法随剪报导入，已略去，请另行插入`);
-  const { html: clean, removed } = sanitizeHtml(extracted.html, page);
+  const { html: clean, removed } = sanitizeHtml(extracted.html);
   if (removed > 0 && !ctx.trusted) warnings.push(`已移除 ${removed} 处脚本、框架或不安全的属性`);
-  page.window.close();
 
-  const bodyDom = parseHtml(`<!DOCTYPE html><html><body>${clean}</body></html>`, ctx.url);
-  const body = bodyDom.window.document.body;
+  const body = parseHtml(`<!DOCTYPE html><html><body>${clean}</body></html>`).body;
   const title = pickTitle(meta);
   const { byline, warnings: cleanWarnings } = cleanBody(body, { title, baseUrl: ctx.url, localImage: ctx.localImage });
   warnings.push(...cleanWarnings);
-  return { meta, pageByline, byline, title, body, warnings, close: () => bodyDom.window.close() };
+  return { meta, pageByline, byline, title, body, warnings };
 }
 
 /** The clean body HTML the importer converts to Lexical (for the paste preview and the sanitiser tests). */
 export function cleanHtml(html: string, ctx: HtmlImportContext = {}): { html: string; warnings: string[] } {
   const cleaned = cleanPage(html, ctx);
-  const out = { html: cleaned.body.innerHTML, warnings: cleaned.warnings };
-  cleaned.close();
-  return out;
+  return { html: cleaned.body.innerHTML, warnings: cleaned.warnings };
 }
 
 export function importHtmlText(html: string, ctx: HtmlImportContext = {}): ImportedClipping {
   const label = ctx.fileName ?? ctx.url ?? '粘贴内容';
-  const { meta, pageByline, byline, body, warnings, close, title: pageTitle } = cleanPage(html, ctx);
+  const { meta, pageByline, byline, body, warnings, title: pageTitle } = cleanPage(html, ctx);
   let title = pageTitle;
-  try {
-    if (textOf(body) === '' && !body.querySelector('img')) {
-      throw new ImportError('import-no-content', label, '没有找到正文内容', 'no article text was found');
-    }
-    if (!title) {
-      title = stem(ctx.fileName) ?? normalizeTitle(textOf(body).slice(0, 40));
-      warnings.push('页面没有标题，已用文件名或正文开头代替，请核对');
-    }
-    const source = byline.source ?? meta.wechat?.account ?? pageByline.source ?? meta.siteName ?? meta.authorMeta ?? (ctx.url ? new URL(ctx.url).hostname : '');
-    if (source === '') warnings.push('没有找到来源，请补上“来源”');
-    const authorRaw = byline.author ?? meta.wechat?.author ?? pageByline.author ?? null;
-    return {
-      title: normalizeTitle(title),
-      source: normalizeTitle(source),
-      author: authorRaw ? normalizeAuthor(authorRaw) || null : null,
-      url: ctx.url ?? meta.canonicalUrl ?? null,
-      content: htmlToLexical(body.ownerDocument),
-      warnings,
-    };
-  } finally {
-    close();
+  if (textOf(body) === '' && !body.querySelector('img')) {
+    throw new ImportError('import-no-content', label, '没有找到正文内容', 'no article text was found');
   }
+  if (!title) {
+    title = stem(ctx.fileName) ?? normalizeTitle(textOf(body).slice(0, 40));
+    warnings.push('页面没有标题，已用文件名或正文开头代替，请核对');
+  }
+  const source = byline.source ?? meta.wechat?.account ?? pageByline.source ?? meta.siteName ?? meta.authorMeta ?? (ctx.url ? new URL(ctx.url).hostname : '');
+  if (source === '') warnings.push('没有找到来源，请补上“来源”');
+  const authorRaw = byline.author ?? meta.wechat?.author ?? pageByline.author ?? null;
+  return {
+    title: normalizeTitle(title),
+    source: normalizeTitle(source),
+    author: authorRaw ? normalizeAuthor(authorRaw) || null : null,
+    url: ctx.url ?? meta.canonicalUrl ?? null,
+    content: htmlToLexical(body.ownerDocument),
+    warnings,
+  };
 }

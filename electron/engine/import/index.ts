@@ -1,17 +1,16 @@
 // Import one clipping — a saved web page, a WeChat post, a Word file, Markdown, plain text, a URL or
 // pasted HTML — into an article: title, 来源, 作者, and the body as Lexical's serialized state.
 // Every refusal is an ImportError with a Chinese message naming the file and the reason.
+// The Word (mammoth), Markdown (markdown-it) and URL paths load on first use: importing saved web pages,
+// the usual case, never pays for them.
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname } from 'node:path';
 import { describeError, isUserFacingError } from '../../../shared/errors';
 import { declaredHtmlCharset, decodeText, sniffBytes, type SniffedKind } from './decode';
-import { importDocx } from './docx';
 import { ImportError, formatBytes } from './errors';
-import { fetchClipping } from './fetchUrl';
 import { importHtmlText } from './html';
 import { localImageReader } from './localImages';
 import { LIMITS } from './limits';
-import { markdownToHtml } from './markdown';
 import { plainTextToHtml } from './plainText';
 import type { ImportedClipping, ImportOptions } from './types';
 
@@ -89,14 +88,14 @@ async function convert(bytes: Uint8Array, fileName: string, options: ImportOptio
   checkSize(fileName, bytes.byteLength, sizeLimit(kind));
   const declaredCharset = more.declaredCharset;
   const ctx = { url: options.url, fileName, localImage: more.folder ? localImageReader(more.folder) : undefined };
-  if (kind === 'docx') return importDocx(bytes, ctx);
+  if (kind === 'docx') return (await import('./docx')).importDocx(bytes, ctx);
   const { text } = decodeText(bytes, declaredCharset ?? (kind === 'html' ? declaredHtmlCharset(bytes) : null));
   if (text.trim() === '') throw new ImportError('import-empty', fileName, '文件里没有文字', 'the file has no text');
   switch (kind) {
     case 'html':
       return importHtmlText(text, ctx);
     case 'markdown':
-      return importHtmlText(markdownToHtml(text), { ...ctx, trusted: true });
+      return importHtmlText((await import('./markdown')).markdownToHtml(text), { ...ctx, trusted: true });
     case 'text': {
       const { html } = plainTextToHtml(text);
       return importHtmlText(html, { ...ctx, trusted: true });
@@ -148,6 +147,7 @@ export async function importHtml(html: string, options: { url?: string; fileName
 }
 
 export async function importUrl(url: string, options: ImportOptions = {}): Promise<ImportedClipping> {
+  const { fetchClipping } = await import('./fetchUrl');
   const fetched = await fetchClipping(url, options.fetch);
   return guarded(url, () => convert(fetched.bytes, fetched.fileName, { ...options, url: fetched.finalUrl }, { declaredCharset: fetched.charset }));
 }

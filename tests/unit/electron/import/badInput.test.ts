@@ -174,3 +174,17 @@ describe('a page full of scripts, frames, handlers, javascript: links and inline
     expect(json).toContain('查看详情，原文，附件');
   });
 });
+
+describe('pathological nesting', () => {
+  it('refuses a page nested hundreds of levels deep instead of crawling through it', async () => {
+    const html = `<html><body><article><h1>标题</h1><p>正文。</p>${'<div><span>'.repeat(300)}深处</article></body></html>`;
+    const e = await refusal(importHtml(html, { fileName: 'deep.html' }));
+    expect(e.messageZh).toMatch(/^无法导入“deep\.html”：网页结构嵌套过深（\d+ 层）/);
+  });
+
+  it('still imports a page nested deeper than Readability can handle but within reason', async () => {
+    const html = `<html><body><article><h1>标题</h1><p>正文开头。</p>${'<div>'.repeat(150)}<p>深处的文字。</p>${'</div>'.repeat(150)}</article></body></html>`;
+    const c = await importHtml(html, { fileName: 'nested.html' });
+    expect(textBlocks(c)).toEqual(['正文开头。', '深处的文字。']);
+  });
+});
