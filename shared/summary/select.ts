@@ -37,7 +37,10 @@ const LEAD_WINDOW = 3;
  * an abstract that fits).
  */
 const WHOLE_LEAD_BONUS = 1.0;
-/** Share of the title's bigrams an opening sentence must carry to count as restating the headline. */
+/**
+ * Share of the title's bigrams a sentence of an opening paragraph must carry to count as restating
+ * the headline (the paragraph may lead with context and then name the report the headline is about).
+ */
 const HEADLINE_RESTATED = 0.8;
 /** How much better a later paragraph must open to replace the first one as the lead. */
 const LEAD_OVERRIDE_MARGIN = 0.4;
@@ -73,8 +76,8 @@ export function leadParagraph(sentences: ScoredSentence[], maxLength = Infinity,
     // reader on rather than stating the news.
     const hook = /(?:……|…|\.{3,}|[？?：:])[”’」』）)]*$/.test(list[list.length - 1].text);
     if (teaser || asks || attribution || hook) continue;
-    // An opening that restates the headline is the lead, whatever came before it.
-    if (list[0].titleShare >= HEADLINE_RESTATED) return p;
+    // A paragraph that restates the headline in any of its sentences is the lead, whatever came before it.
+    if (list.some((s) => s.titleShare >= HEADLINE_RESTATED)) return p;
     const value = list[0].score + (length <= maxLength ? WHOLE_LEAD_BONUS : -WHOLE_LEAD_BONUS);
     if (best < 0 || value > bestValue + LEAD_OVERRIDE_MARGIN) {
       bestValue = value;

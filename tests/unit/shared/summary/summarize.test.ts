@@ -103,6 +103,15 @@ describe('summarize', () => {
     expect(out).not.toContain('据相关机构预测');
   });
 
+  it('takes as lead an early paragraph that names the report of the headline in a later sentence', () => {
+    const drivers = '利好政策密集出台，新基建加快推进，多种利好因素共同驱动中国智慧医疗进入行业高景气的黄金五年。2015~2019 年，中国智慧医疗年均复合增长率 28.3%。';
+    const report =
+      '中国智慧医疗加速发展的同时，也面临一些棘手的问题和挑战。基于此，研究院发起《中国智慧医疗 2021 十大发展趋势预测》研究，走访多家医院。';
+    const out = summarize({ title: '中国智慧医疗 2021 十大发展趋势', blocks: [p(drivers), p(report), h('一、现状'), p(SECOND)] });
+    expect(out.startsWith(report)).toBe(true);
+    expect(out).not.toContain('利好因素');
+  });
+
   it('prefers an early paragraph that fits whole over an opening too long to take whole', () => {
     const preface = Array.from({ length: 4 }, (_, i) => `${LEAD.replace('具有十分重要的意义。', '')}这是第${i + 1}层意思。`).join('');
     const abstract = '随着全球化、人口老龄化趋势的加剧和全球气候变化，人类面临的健康挑战日益复杂多样。科技创新为应对这些挑战提供了前所未有的机遇，科技的进步正重塑卫生健康管理范式。本文探讨当前面临的主要健康挑战与需求、存在的主要短板与不足，并提出科技创新应对健康挑战的建议。';
