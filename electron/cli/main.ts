@@ -1,14 +1,23 @@
 // `weekly <command> …` — each command lives in ./commands/<name>.ts and exports `run(args): Promise<number>`.
+// Commands load lazily through a static map: a bundler can follow each import(), and `weekly build`
+// never loads the archive's SQLite (nor `import` the PDF engine).
 import { describeError, isUserFacingError } from '../../shared/errors';
 
-const COMMANDS: Record<string, string> = {
-  build: 'lay out an issue manifest and write issue.pdf / issue.docx / issue.json',
-  import: 'import one clipping (file or URL) and print what it produced',
-  archive: 'the archive: add, list, search, export, backup',
+type CommandModule = { run: (args: string[]) => Promise<number> };
+
+interface Command {
+  describe: string;
+  load: () => Promise<CommandModule>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  build: { describe: 'lay out an issue manifest and write issue.pdf / issue.docx / issue.json', load: () => import('./commands/build') },
+  import: { describe: 'import one clipping (file or URL) and print what it produced', load: () => import('./commands/import') },
+  archive: { describe: 'the archive: add, list, search, export, backup', load: () => import('./commands/archive') },
 };
 
 function usage(): string {
-  return ['usage: weekly <command> [options]', '', ...Object.entries(COMMANDS).map(([n, d]) => `  ${n.padEnd(8)} ${d}`)].join('\n');
+  return ['usage: weekly <command> [options]', '', ...Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(8)} ${c.describe}`)].join('\n');
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -17,13 +26,14 @@ async function main(argv: string[]): Promise<number> {
     console.log(usage());
     return name ? 0 : 1;
   }
-  if (!(name in COMMANDS)) {
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
     console.error(`weekly: unknown command "${name}"\n${usage()}`);
     return 1;
   }
-  let mod: { run: (args: string[]) => Promise<number> };
+  let mod: CommandModule;
   try {
-    mod = await import(`./commands/${name}.ts`);
+    mod = await command.load();
   } catch (e) {
     console.error(`weekly: command "${name}" is not available in this build (${describeError(e)})`);
     return 1;

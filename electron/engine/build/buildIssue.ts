@@ -1,11 +1,10 @@
 // The whole build: manifest → Issue → IssueDocument → PDF / DOCX / issue.json, stage by stage.
 // Outputs are written to temporary files and renamed at the end, so a failed build leaves no half PDF.
+// Each exporter loads only when its format is asked for: `--format pdf` never loads the DOCX library.
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildIssueDocument, type IssueDocument, type PageMap } from '../../../shared/document/issueDocument';
 import type { Issue } from '../../../shared/model/issue';
-import { renderIssueDocx } from '../docx/index';
-import { renderIssuePdf } from '../pdf/index';
 import { loadIssueFromManifest } from './manifest';
 
 export type OutputFormat = 'pdf' | 'docx';
@@ -73,7 +72,7 @@ export async function buildIssue(issue: Issue, options: BuildOptions): Promise<B
       pending.push({ tmp, final });
     };
     if (formats.includes('pdf')) {
-      const pdf = await timed('pdf', options, () => renderIssuePdf(doc, { pageSize: options.pageSize }));
+      const pdf = await timed('pdf', options, async () => (await import('../pdf/index')).renderIssuePdf(doc, { pageSize: options.pageSize }));
       for (const m of pdf.missingGlyphs) {
         options.onWarning?.(`characters missing from the font${m.articleId ? ` in article ${m.articleId}` : ''}: ${m.chars} (drawn with a fallback font)`);
       }
@@ -82,7 +81,7 @@ export async function buildIssue(issue: Issue, options: BuildOptions): Promise<B
       await stage('issue.pdf', pdf.pdf);
     }
     if (formats.includes('docx')) {
-      const docx = await timed('docx', options, () => renderIssueDocx(doc, { pageSize: options.pageSize }));
+      const docx = await timed('docx', options, async () => (await import('../docx/index')).renderIssueDocx(doc, { pageSize: options.pageSize }));
       await stage('issue.docx', docx.docx);
     }
     await stage('issue.json', `${JSON.stringify(json, null, 2)}\n`);

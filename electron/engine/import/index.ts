@@ -151,3 +151,24 @@ export async function importUrl(url: string, options: ImportOptions = {}): Promi
   const fetched = await fetchClipping(url, options.fetch);
   return guarded(url, () => convert(fetched.bytes, fetched.fileName, { ...options, url: fetched.finalUrl }, { declaredCharset: fetched.charset }));
 }
+
+export type ImportOutcome =
+  | { path: string; ok: true; clipping: ImportedClipping }
+  | { path: string; ok: false; error: ImportError };
+
+/**
+ * Imports several files (a multi-file drop): each one on its own, so a refused file is reported with its
+ * reason and the others still import. Nothing is written anywhere; the caller adds the successes.
+ */
+export async function importFiles(paths: string[], options: ImportOptions = {}): Promise<ImportOutcome[]> {
+  const outcomes: ImportOutcome[] = [];
+  for (const path of paths) {
+    try {
+      outcomes.push({ path, ok: true, clipping: await importFile(path, { ...options, fileName: undefined }) });
+    } catch (e) {
+      const error = e instanceof ImportError ? e : new ImportError('import-failed', path, `导入失败（${describeError(e).slice(0, 120)}）`, describeError(e), { cause: e });
+      outcomes.push({ path, ok: false, error });
+    }
+  }
+  return outcomes;
+}
