@@ -16,6 +16,10 @@ const BARE_ATTRIBUTION = /(?:表示|说|指出|认为|介绍|强调|称|坦言|�
 const DANGLING_OPENING = /^(?:但|但是|而|而且|并且|同时|此外|另外|另一方面|其中|其次|再次|最后|对此|为此|这|那|该|其|他|她|它|此|上述|以上|然而|不过|当然|例如|比如|如)/;
 /** An enumerated detail: `1.` `（一）` `一是` `第一，` `①`. */
 const ENUMERATED = /^(?:\d{1,2}[.．、)）]|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}[是要、]|第[一二三四五六七八九十]{1,3}[，,、是])/;
+/** Openings that flag a key point: `值得关注的是，……`, `需要指出的是，……`. */
+const KEY_POINT_OPENING = /^(?:值得(?:关注|注意|重视)的是|尤其值得(?:关注|注意)的是|需要(?:指出|强调)的是|更重要的是)[，,]?/;
+/** Bonus for a sentence that the writer flags as a key point. */
+const KEY_POINT_BONUS = 0.5;
 /** Openings of a sentence addressing the reader about the text itself (`本文…`, `笔者…`). */
 const META_OPENING = /^(?:本文|笔者|小编|记者|编者|文章|下面|以下)/;
 
@@ -70,6 +74,7 @@ export function styleScore(text: string): number {
   if (DANGLING_OPENING.test(text)) s -= 0.3;
   if (META_OPENING.test(text)) s -= 0.2;
   if (THESIS_OPENING.test(text)) s += 0.3;
+  if (KEY_POINT_OPENING.test(text)) s += KEY_POINT_BONUS;
   s += Math.min(3, (text.match(THESIS_WORDS) ?? []).length) * 0.12;
   if (len < 15) s -= 1.0;
   else if (len < 25) s -= 0.4;
