@@ -7,7 +7,7 @@ export interface MetadataLine {
 }
 
 // Labels that may appear in a byline; only 来源 and 作者 are kept, the others just mark the line as metadata.
-const SOURCE_LABELS = ['文章来源', '稿件来源', '信息来源', '来源'];
+const SOURCE_LABELS = ['文章来源', '稿件来源', '信息来源', '来源', '來源', '文章來源'];
 // Not 记者: in interviews `记者：…` starts a question, not a byline.
 const AUTHOR_LABELS = ['作者', '作 者', '撰文', '文'];
 const OTHER_LABELS = ['编辑', '责编', '责任编辑', '审核', '校对', '排版', '美编', '图', '发布时间', '发布日期', '时间', '日期', '发布', '原标题', '通讯员'];
