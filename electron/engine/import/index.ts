@@ -17,6 +17,7 @@ import type { ImportedClipping, ImportOptions } from './types';
 export { ImportError } from './errors';
 export type { ImportErrorCode } from './errors';
 export type { FetchLimits, ImportedClipping, ImportOptions } from './types';
+export { fetchImage, type FetchedImage, type FetchImageOptions } from './fetchImage';
 
 export type ClippingKind = 'html' | 'docx' | 'markdown' | 'text';
 

@@ -4,13 +4,14 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImportError, importUrl } from '../../../../electron/engine/import/index';
+import { ImportError, fetchImage, importUrl } from '../../../../electron/engine/import/index';
 import { refererFor } from '../../../../electron/engine/import/fetchUrl';
 import { countsOf, figures, fixture } from './helpers';
 
 const wechat = readFileSync(fixture('wechat', 'wechat-account-source.html'));
 const gbk = readFileSync(fixture('gov', 'hebei-notice-gbk.html'));
 const docx = readFileSync(fixture('word', 'cost-control-report.docx'));
+const png = readFileSync(fixture('gov', 'W020241119560123456789.png'));
 
 const pending: ServerResponse[] = [];
 
@@ -79,6 +80,20 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.write('<html><body><p>开头');
       pending.push(res);
+      return;
+    case '/img/chart.png':
+      // Like WeChat's CDN: no image without the right Referer.
+      if (req.headers.referer !== 'https://mp.weixin.qq.com/') {
+        res.writeHead(403, { 'content-type': 'text/plain' });
+        res.end('forbidden');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'image/png' });
+      res.end(png);
+      return;
+    case '/img/fake.png':
+      res.writeHead(200, { 'content-type': 'image/png' });
+      res.end('<html>not an image</html>');
       return;
     default:
       res.writeHead(404);
@@ -182,5 +197,22 @@ describe('refererFor', () => {
     expect(refererFor('https://mmbiz.qpic.cn/mmbiz_png/abc/640?wx_fmt=png')).toBe('https://mp.weixin.qq.com/');
     expect(refererFor('https://www.nhsa.gov.cn/a.png')).toBeUndefined();
     expect(refererFor('not a url')).toBeUndefined();
+  });
+});
+
+describe('fetchImage', () => {
+  it('downloads an image, sending the Referer the CDN requires', async () => {
+    const img = await fetchImage(`${base}/img/chart.png`, { referer: 'https://mp.weixin.qq.com/' });
+    expect(img.type).toBe('image/png');
+    expect(img.bytes.byteLength).toBe(png.byteLength);
+    const refused = await fetchImage(`${base}/img/chart.png`).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ImportError);
+    expect((refused as ImportError).messageZh).toContain('网站返回 403');
+  });
+
+  it('refuses bytes that are not an image, and images over the cap', async () => {
+    expect(((await fetchImage(`${base}/img/fake.png`).catch((e: unknown) => e)) as ImportError).code).toBe('import-binary');
+    const big = await fetchImage(`${base}/img/chart.png`, { referer: 'https://mp.weixin.qq.com/', maxBytes: 100 }).catch((e: unknown) => e);
+    expect((big as ImportError).code).toBe('import-too-large');
   });
 });
