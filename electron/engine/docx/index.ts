@@ -12,6 +12,7 @@ import { pageSetup, textWidth, type PageSetup, type PageSizeName } from './pageS
 import { patchPackage } from './package';
 import { textRuns } from './runs';
 import { DEFAULT_FONTS, issueStyles, patchStylesXml, runFonts, STYLE, type DocxFonts } from './styles';
+import { TableWidths } from './widths';
 
 export interface DocxResult {
   docx: Buffer;
@@ -28,15 +29,26 @@ export interface DocxOptions {
   resolveImage?: ImageResolver;
 }
 
-/** Wraps docx's estimator to keep what it worked out: the same numbers it writes into the fields. */
+// Once per process: docx's estimate measuring text from the width table (fast), and with its own measurer for text
+// the table cannot measure. guess: a font outside docx's width tables (a configured one) is measured as the nearest
+// known one, instead of leaving every number blank.
+const tableWidths = new TableWidths();
+const tableEstimate = estimatePageNumbersWith({ guess: true, measureWidth: tableWidths.measureWidth });
+const docxEstimate = estimatePageNumbersWith({ guess: true });
+
+/** docx's page estimate from the width table, or from docx's own measurer where the table falls short. */
+function estimatePageNumbers(body: Parameters<PageNumberEstimator>[0], context: Parameters<PageNumberEstimator>[1]): EstimatedPageNumbers {
+  tableWidths.failed = false;
+  const estimate = tableEstimate(body, context);
+  return tableWidths.failed ? docxEstimate(body, context) : estimate;
+}
+
+/** Wraps the estimator to keep what it worked out: the same numbers it writes into the fields. */
 function recordingEstimator(): { estimator: PageNumberEstimator; result: () => EstimatedPageNumbers | null } {
-  // guess: a font outside docx's width tables (a configured one) is measured as the nearest known one,
-  // instead of leaving every number blank.
-  const base = estimatePageNumbersWith({ guess: true });
   let recorded: EstimatedPageNumbers | null = null;
   const estimator = Object.assign(
-    (body: Parameters<PageNumberEstimator>[0], context: Parameters<PageNumberEstimator>[1]) => (recorded = base(body, context)),
-    base.listNumbers ? { listNumbers: base.listNumbers } : {},
+    (body: Parameters<PageNumberEstimator>[0], context: Parameters<PageNumberEstimator>[1]) => (recorded = estimatePageNumbers(body, context)),
+    tableEstimate.listNumbers ? { listNumbers: tableEstimate.listNumbers } : {},
   );
   return { estimator, result: () => recorded };
 }
