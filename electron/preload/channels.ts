@@ -13,6 +13,7 @@ export const INVOKE_CHANNELS = [
   'issues:columnNames',
   'issues:viewpoint',
   'issues:importWeekly',
+  'issues:exportWeekly',
   'articles:save',
   'articles:summarize',
   'import:files',

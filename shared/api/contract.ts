@@ -139,6 +139,8 @@ export const contract = {
     viewpoint: method(z.object({ id }), viewpointPreviewSchema),
     /** a `.weekly` file (zip: manifest, Lexical content, media), base64, into the archive */
     importWeekly: method(z.object({ name: z.string().min(1).max(500), data: z.string().min(1).max(140_000_000) }), issueSchema),
+    /** one issue as a `.weekly` file, base64, for a download (web mode) or a save dialog */
+    exportWeekly: method(z.object({ id }), z.object({ fileName: z.string(), data: z.string() })),
   },
   articles: {
     save: method(z.object({ issueId: id, columnId: id, article: articleSchema }), z.object({ savedAt: z.string() })),

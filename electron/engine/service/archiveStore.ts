@@ -1,5 +1,5 @@
 // IssueStore over the SQLite archive (electron/engine/archive).
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Archive } from '../archive/index';
@@ -28,6 +28,16 @@ export function archiveStore(archive: Archive): IssueStore {
         const file = join(dir, basename(fileName).replace(/[\\/:*?"<>|]+/g, '-') || 'issue.weekly');
         await writeFile(file, bytes);
         return await archive.importWeekly(file);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+    exportWeekly: async (issueId) => {
+      const dir = await mkdtemp(join(tmpdir(), 'weekly-export-'));
+      try {
+        const file = join(dir, 'issue.weekly');
+        await archive.exportWeekly(issueId, file);
+        return new Uint8Array(await readFile(file));
       } finally {
         await rm(dir, { recursive: true, force: true });
       }

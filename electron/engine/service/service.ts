@@ -32,7 +32,7 @@ export interface ServiceOptions {
   log?: (message: string) => void;
 }
 
-export function exportFileName(issue: Issue, ext: 'pdf' | 'docx'): string {
+export function exportFileName(issue: Issue, ext: 'pdf' | 'docx' | 'weekly'): string {
   const name = `${issue.meta.title}${issue.meta.issueNumber}`.replace(/[\\/:*?"<>|]+/g, '-');
   return `${name}.${ext}`;
 }
@@ -180,6 +180,14 @@ export function createService(options: ServiceOptions): WeeklyDeskHandlers {
           throw new UserFacingError('weekly-unsupported', `当前模式不能打开期刊文件“${name}”。`, 'This store cannot import .weekly files');
         }
         return store.importWeekly(new Uint8Array(Buffer.from(data, 'base64')), name);
+      },
+      exportWeekly: async ({ id }) => {
+        const issue = await requireIssue(id);
+        if (!store.exportWeekly) {
+          throw new UserFacingError('weekly-unsupported', '当前模式（不保存到磁盘）不能导出期刊文件。', 'This store cannot export .weekly files');
+        }
+        const bytes = await store.exportWeekly(id);
+        return { fileName: exportFileName(issue, 'weekly'), data: Buffer.from(bytes).toString('base64') };
       },
       viewpoint: async ({ id }): Promise<ViewpointPreview> => viewpoint.preview(await requireIssue(id), (await settings()).pageSize, log),
     },

@@ -27,5 +27,7 @@ export interface IssueStore {
   columnNames(): Promise<string[]>;
   /** Read a `.weekly` file into the store; absent where the store cannot hold media. */
   importWeekly?(bytes: Uint8Array, fileName: string): Promise<Issue>;
+  /** One issue as the bytes of a `.weekly` file; absent where the store cannot hold media. */
+  exportWeekly?(issueId: string): Promise<Uint8Array>;
   close(): Promise<void>;
 }

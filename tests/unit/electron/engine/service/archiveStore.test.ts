@@ -61,4 +61,55 @@ describe('the service over the SQLite archive', () => {
     if (!broken.ok) expect(broken.error.messageZh).toMatch(/[\u4e00-\u9fff]/);
     await target.close();
   });
+
+  it('exports an issue as .weekly bytes through issues:exportWeekly that another archive opens', async () => {
+    const home = tempDir();
+    const source = archiveStore(openArchive(join(home, 'a', 'weekly-desk.db')));
+    const h1 = createService({ store: source, engines: fakeEngines() });
+    const issue = await h1.issues.create({ isoWeek: '2024-W47', copyColumnsFrom: null, columns: ['专家观点'] });
+    const article = {
+      id: 'a-7',
+      title: '雷海潮：以基层为重点加快建设分级诊疗体系',
+      source: '国家卫生健康委',
+      author: null,
+      url: null,
+      clippedAt: null,
+      content: paragraphs('分级诊疗制度是五项基本医疗卫生制度之首。'),
+      summary: '分级诊疗制度是五项基本医疗卫生制度之首。',
+      summaryEdited: true,
+    };
+    await h1.articles.save({ issueId: issue.id, columnId: issue.columns[0].id, article });
+    const exported = await createDispatch(h1)('issues:exportWeekly', { id: issue.id });
+    if (!exported.ok) throw new Error(exported.error.messageZh);
+    const file = exported.result as { fileName: string; data: string };
+    expect(file.fileName).toBe('医周药事2024年第47期.weekly');
+    expect(Buffer.from(file.data, 'base64').subarray(0, 2).toString()).toBe('PK');
+    await source.close();
+
+    const target = archiveStore(openArchive(join(home, 'b', 'weekly-desk.db')));
+    const h2 = createService({ store: target, engines: fakeEngines() });
+    const opened = await h2.issues.importWeekly({ name: file.fileName, data: file.data });
+    expect(opened.columns[0].articles[0]).toMatchObject({ title: article.title, summary: article.summary, summaryEdited: true });
+    expect(await createDispatch(h2)('issues:exportWeekly', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'issue-not-found' } });
+    await target.close();
+  });
+
+  it('names a damaged or foreign .weekly file in a clear Chinese message', async () => {
+    const home = tempDir();
+    const source = archiveStore(openArchive(join(home, 'a', 'weekly-desk.db')));
+    const h = createService({ store: source, engines: fakeEngines() });
+    const issue = await h.issues.create({ isoWeek: '2024-W47', copyColumnsFrom: null, columns: ['专家观点'] });
+    const good = Buffer.from((await h.issues.exportWeekly({ id: issue.id })).data, 'base64');
+    const dispatch = createDispatch(h);
+    const open = (name: string, bytes: Uint8Array) => dispatch('issues:importWeekly', { name, data: Buffer.from(bytes).toString('base64') });
+
+    const truncated = await open('第47期.weekly', good.subarray(0, Math.floor(good.length / 2)));
+    expect(truncated).toEqual({
+      ok: false,
+      error: { code: 'weekly-file-damaged', messageZh: '文件 第47期.weekly 已损坏或不完整，无法导入。请重新导出或重新传输后再试。' },
+    });
+    const foreign = await open('报告.weekly', new TextEncoder().encode('%PDF-1.7 这是一个 PDF'));
+    expect(foreign).toEqual({ ok: false, error: { code: 'weekly-file-foreign', messageZh: '文件 报告.weekly 不是周刊编辑台导出的 .weekly 期刊文件。' } });
+    await source.close();
+  });
 });
