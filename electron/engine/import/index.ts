@@ -17,7 +17,8 @@ import type { ImportedClipping, ImportOptions } from './types';
 export { ImportError } from './errors';
 export type { ImportErrorCode } from './errors';
 export type { FetchLimits, ImportedClipping, ImportOptions } from './types';
-export { fetchImage, type FetchedImage, type FetchImageOptions } from './fetchImage';
+import type { FetchedImage, FetchImageOptions } from './fetchImage';
+export type { FetchedImage, FetchImageOptions } from './fetchImage';
 
 export type ClippingKind = 'html' | 'docx' | 'markdown' | 'text';
 
@@ -172,4 +173,9 @@ export async function importFiles(paths: string[], options: ImportOptions = {}):
     }
   }
   return outcomes;
+}
+
+/** Downloads one image of a clipping for the media store (loaded on first use, like the URL importer). */
+export async function fetchImage(url: string, options?: FetchImageOptions): Promise<FetchedImage> {
+  return (await import('./fetchImage')).fetchImage(url, options);
 }
