@@ -4,12 +4,13 @@
 //   blocks ─ clean.ts ─▶ body paragraphs (no credits, captions, tables, boilerplate, note marks)
 //          ─ segment.ts ─▶ sentences (quotes and brackets respected)
 //          ─ score.ts ─▶ lead/title/centrality/thesis/style score per sentence
+//          ─ opening.ts ─▶ where the lead may start (a preamble of questions or background is skipped)
 //          ─ select.ts ─▶ lead paragraph whole, topped up when short; joined in order
 //
 // Pure and deterministic; measured by `npm run bench:summary` against the editors' own 提要.
 import type { Block } from '../content/blocks';
 import { cleanBlocks, stripSpeakerLabel } from './clean';
-import { preambleEnd } from './opening';
+import { findPreamble } from './opening';
 import { scoreSentences } from './score';
 import { segmentParagraphs } from './segment';
 import { selectSentences } from './select';
@@ -49,10 +50,14 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): st
   // An interview (several turns opened by a speaker's label) is summed up from its first answer,
   // not from the reporter's introduction.
   const turns = texts.map((t, i) => (t !== raw[i] ? i : -1)).filter((i) => i >= 0);
-  // Otherwise a feature's preamble (questions it will answer, background) is passed over.
-  const leadFrom =
-    turns.length >= 2 ? turns[0] : preambleEnd(paragraphs.map((p) => ({ text: p.text, heading: p.kind === 'heading' })));
+  // Otherwise a feature's preamble (questions it will answer, background) is passed over; after
+  // background there is no lead to take whole, only key sentences.
+  const preamble =
+    turns.length >= 2
+      ? { kind: 'none' as const, end: turns[0] }
+      : findPreamble(paragraphs.map((p) => ({ text: p.text, heading: p.kind === 'heading' })));
+  const leadFrom = preamble.end;
   const sentences = segmentParagraphs(texts);
   const scored = scoreSentences(sentences, { title, paragraphCount: texts.length, sectionOpeners });
-  return selectSentences(scored, { targetLength, maxLength, leadFrom });
+  return selectSentences(scored, { targetLength, maxLength, leadFrom, wholeLead: preamble.kind !== 'background' });
 }

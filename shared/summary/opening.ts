@@ -4,10 +4,12 @@
 // open instead with a preamble the editor skips:
 // - a preamble that poses the questions the article answers (`如何理解……？……又将如何？`) — the
 //   reporter's introduction before an interview or a talk, or a rhetorical run-up of questions;
+//   the 提要 then starts where the answers start;
 // - scene-setting background: a year framed as a milestone (`2020 年是……收官之年`) or a
-//   textbook definition of the subject (`“互联网医院”是指……`).
-// The 提要 then starts where the article starts to argue: after the preamble, at the first
-// sub-heading when the preamble sits above one.
+//   textbook definition of the subject (`“互联网医院”是指……`). Such an article has no news lead
+//   at all: the 提要 is gathered from its key sentences after the background.
+// Either way the 提要 starts after the preamble, at the first sub-heading when the preamble sits
+// above one.
 
 /** Opening paragraphs looked at for a preamble. */
 export const OPENING_WINDOW = 6;
@@ -32,32 +34,42 @@ export function backgroundOpening(text: string): boolean {
   return MILESTONE_YEAR.test(first) || DEFINITION.test(first);
 }
 
-/**
- * Index, among the body paragraphs (headings not counted), of the first paragraph the 提要 may
- * start from: 0 for an ordinary lead, later when the opening is a preamble an editor skips.
- */
-export function preambleEnd(paragraphs: OpeningParagraph[]): number {
+export type PreambleKind = 'none' | 'questions' | 'background';
+
+export interface Preamble {
+  kind: PreambleKind;
+  /**
+   * Index, among the body paragraphs (headings not counted), of the first paragraph the 提要 may
+   * start from: 0 for an ordinary lead.
+   */
+  end: number;
+}
+
+/** The preamble an editor would skip at the top of the article, if any. */
+export function findPreamble(paragraphs: OpeningParagraph[]): Preamble {
+  const none: Preamble = { kind: 'none', end: 0 };
   const firstHeading = paragraphs.findIndex((p) => p.heading);
   const body = paragraphs.filter((p) => !p.heading);
-  if (body.length < 2) return 0;
+  if (body.length < 2) return none;
   // Body paragraphs above the first sub-heading, when there is one.
-  const above = firstHeading < 0 ? Infinity : paragraphs.slice(0, firstHeading).length;
+  const above = firstHeading < 0 ? Infinity : firstHeading;
   const window = body.slice(0, Math.min(OPENING_WINDOW, above));
   const questions = window.map((p) => (p.text.match(QUESTION) ?? []).length);
   const total = questions.reduce((a, b) => a + b, 0);
-  let end = 0;
+  let found = none;
   if (total >= PREAMBLE_QUESTIONS) {
     // Past the last paragraph that asks.
-    for (let i = window.length - 1; i >= 0; i--) {
-      if (questions[i] > 0) {
-        end = i + 1;
-        break;
-      }
-    }
+    const last = questions.findLastIndex((q) => q > 0);
+    found = { kind: 'questions', end: last + 1 };
   } else if (window.length > 0 && backgroundOpening(window[0].text)) {
     // Background above a sub-heading is skipped whole; without one, only its first paragraph.
-    end = above <= OPENING_WINDOW ? above : 1;
+    found = { kind: 'background', end: above <= OPENING_WINDOW ? above : 1 };
   }
   // Never skip the whole article.
-  return end < body.length ? end : 0;
+  return found.end < body.length ? found : none;
+}
+
+/** Index of the first body paragraph the 提要 may start from (see {@link findPreamble}). */
+export function preambleEnd(paragraphs: OpeningParagraph[]): number {
+  return findPreamble(paragraphs).end;
 }

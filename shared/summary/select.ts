@@ -12,6 +12,12 @@ export interface SelectOptions {
   maxLength: number;
   /** first paragraph that may open the 提要 (an interview's first answer); default 0 */
   leadFrom?: number;
+  /**
+   * Whether the lead paragraph goes in whole (default true). An article that opens with
+   * background has no news lead: only the lead's first sentence is taken, and the rest of the
+   * 提要 is gathered from the best sentences.
+   */
+  wholeLead?: boolean;
 }
 
 /**
@@ -107,7 +113,10 @@ export function selectSentences(sentences: ScoredSentence[], options: SelectOpti
   const lead = leadParagraph(sentences, maxLength, options.leadFrom ?? 0);
   const leadIdx = sentences.map((s, i) => (s.paragraph === lead ? i : -1)).filter((i) => i >= 0);
   const leadLength = leadIdx.reduce((a, i) => a + sentences[i].length, 0);
-  if (leadLength <= maxLength) {
+  const wholeLead = options.wholeLead ?? true;
+  if (!wholeLead && leadIdx.length > 0 && sentences[leadIdx[0]].length <= maxLength) {
+    take(leadIdx[0]);
+  } else if (leadLength <= maxLength) {
     for (const i of leadIdx) take(i);
   } else {
     // An overlong lead: its first sentence that fits, then the rest compete below.
@@ -121,7 +130,7 @@ export function selectSentences(sentences: ScoredSentence[], options: SelectOpti
     take(best);
   }
 
-  if (length < LEAD_ENOUGH * targetLength || leadLength > maxLength) {
+  if (!wholeLead || length < LEAD_ENOUGH * targetLength || leadLength > maxLength) {
     const seen = new Set<number>();
     for (const i of chosen) for (const b of sentences[i].bigrams) seen.add(b);
     for (;;) {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../../../shared/content/blocks';
 import { summarize } from '../../../../shared/summary/index';
-import { backgroundOpening, preambleEnd, type OpeningParagraph } from '../../../../shared/summary/opening';
+import { scoreSentences } from '../../../../shared/summary/score';
+import { segmentParagraphs } from '../../../../shared/summary/segment';
+import { selectSentences } from '../../../../shared/summary/select';
+import { backgroundOpening, findPreamble, preambleEnd, type OpeningParagraph } from '../../../../shared/summary/opening';
 
 const body = (text: string): OpeningParagraph => ({ text, heading: false });
 const head = (text: string): OpeningParagraph => ({ text, heading: true });
@@ -80,7 +83,41 @@ describe('preambleEnd', () => {
   });
 });
 
+describe('findPreamble', () => {
+  it('tells a preamble of questions from background', () => {
+    const asks = [body('如何理解未来医疗？数字化将扮演何种角色？'), head('一、变革'), body(PLAIN)];
+    expect(findPreamble(asks)).toEqual({ kind: 'questions', end: 1 });
+    const background = [body('“互联网医院”是指以实体医院为依托的一站式服务平台。'), head('一、现状'), body(PLAIN)];
+    expect(findPreamble(background)).toEqual({ kind: 'background', end: 1 });
+    expect(findPreamble([body(NEWS_LEAD), body(PLAIN)])).toEqual({ kind: 'none', end: 0 });
+  });
+
+  it('looks for questions only above the first sub-heading', () => {
+    const paragraphs = [body(NEWS_LEAD), head('一、问题'), body('如何定义复诊？如何判定病历的真实性？'), body(PLAIN)];
+    expect(findPreamble(paragraphs)).toEqual({ kind: 'none', end: 0 });
+  });
+});
+
 describe('summarize with a preamble', () => {
+  it('after background, gathers key sentences instead of taking a paragraph whole', () => {
+    const finding = '目前，互联网医院建设推进加速进行，越来越多的企业、医院及其他相关机构参与到互联网医院建设过程中。';
+    const figures =
+      '从市场规模来看，2018 年市场规模超过 490 亿元，2011-2018 年复合增长率高达 38.4%，预测到 2020 年市场规模有望突破 1000 亿元，问诊量约为 2.1-3.2 亿次。';
+    const blocks = [
+      p('“互联网医院”是指以实体医院为依托，以复诊和常规咨询为主的一站式服务平台。'),
+      h('一、市场需求驱动互联网医院快速发展'),
+      p(`互联网医疗市场需求指数式增长。${figures}`),
+      h('二、互联网医院盈利模式尚不成熟'),
+      p(finding),
+      p('但就已建成的互联网医院的经营状态来看，互联网医院盈利模式尚不成熟，大多还处于占领市场并持续探索的状态。'),
+    ];
+    const out = summarize({ title: '互联网医院发展研究报告', blocks });
+    expect(out).not.toContain('是指');
+    expect(out).not.toContain(figures);
+    expect(out).toContain(finding);
+  });
+
+
   it('starts the 提要 after a preamble of questions', () => {
     const thesis = '任何一个行业的发展都需要技术创新、消费需求升级等推动力量，对于中国医疗健康产业而言，支付方变革将是未来推动产业发展的主导性力量。';
     const out = summarize({
@@ -109,5 +146,26 @@ describe('summarize with a preamble', () => {
       ],
     });
     expect(out.startsWith('经过十年的努力')).toBe(true);
+  });
+});
+
+describe('selectSentences without a whole lead', () => {
+  const first = '互联网医疗市场需求指数式增长，互联网医院建设进入加速期。';
+  const figures =
+    '从市场规模来看，2018 年市场规模超过 490 亿元，2011-2018 年复合增长率高达 38.4%，预测到 2020 年市场规模有望突破 1000 亿元，问诊量约为 2.1-3.2 亿次，日均问诊量约为 2000-3000 次。';
+  const finding = '目前，互联网医院盈利模式尚不成熟，大多还处于占领市场并持续探索的状态，互联网医院建设运营还面临顶层设计不完善等亟待解决的问题。';
+  const scored = scoreSentences(segmentParagraphs([first + figures, '各地积极推进互联网医院建设。', finding]), {
+    title: '互联网医院发展研究报告',
+    paragraphCount: 3,
+  });
+
+  it('takes the lead paragraph whole by default', () => {
+    expect(selectSentences(scored, { targetLength: 190, maxLength: 320 })).toBe(first + figures);
+  });
+
+  it('takes the lead sentence and gathers the best others, however long the lead, when told so', () => {
+    const out = selectSentences(scored, { targetLength: 190, maxLength: 320, wholeLead: false });
+    expect(out.startsWith(first)).toBe(true);
+    expect(out).toContain(finding);
   });
 });
