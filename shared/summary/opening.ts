@@ -15,8 +15,16 @@
 export const OPENING_WINDOW = 6;
 /** Questions the opening must pose to count as a preamble of questions. */
 const PREAMBLE_QUESTIONS = 2;
+/** A preamble of questions starts asking within this many paragraphs: it is an opening device. */
+const FIRST_QUESTION_WITHIN = 3;
+/**
+ * A news lead dates the news (`11月18日，`, `近日，`): such an opening is never a preamble, whatever
+ * framing or questions come with it.
+ */
+const NEWS_TIME = /\d{1,2}\s*月\s*\d{1,2}\s*日|近日|日前|昨[日天]|今[日天]|本周|上周|日内/;
 
 const QUESTION = /[？?]/g;
+const QUOTED = /“[^“”]*”|「[^「」]*」/g;
 /** A year framed as a milestone: `2020 年是十三五计划的收官之年`, `2021 年作为……元年`. */
 const MILESTONE_YEAR = /^(?:\d{4}\s*年|今年|去年|明年)(?:是|作为|既是)[^。！？]{0,30}(?:之年|元年|开局年|收官年)/;
 /** A textbook definition of the subject: `“互联网医院”是指……`, `数字疗法指的是……`. */
@@ -54,14 +62,17 @@ export function findPreamble(paragraphs: OpeningParagraph[]): Preamble {
   // Body paragraphs above the first sub-heading, when there is one.
   const above = firstHeading < 0 ? Infinity : firstHeading;
   const window = body.slice(0, Math.min(OPENING_WINDOW, above));
-  const questions = window.map((p) => (p.text.match(QUESTION) ?? []).length);
+  // Questions the writer asks; a question quoted from someone (`“……吗？”`) is reported news.
+  const questions = window.map((p) => (p.text.replace(QUOTED, '').match(QUESTION) ?? []).length);
   const total = questions.reduce((a, b) => a + b, 0);
+  if (window.length === 0 || NEWS_TIME.test(window[0].text)) return none;
   let found = none;
-  if (total >= PREAMBLE_QUESTIONS) {
+  const firstAsking = questions.findIndex((q) => q > 0);
+  if (total >= PREAMBLE_QUESTIONS && firstAsking < FIRST_QUESTION_WITHIN) {
     // Past the last paragraph that asks.
     const last = questions.findLastIndex((q) => q > 0);
     found = { kind: 'questions', end: last + 1 };
-  } else if (window.length > 0 && backgroundOpening(window[0].text)) {
+  } else if (backgroundOpening(window[0].text)) {
     // Background above a sub-heading is skipped whole; without one, only its first paragraph.
     found = { kind: 'background', end: above <= OPENING_WINDOW ? above : 1 };
   }

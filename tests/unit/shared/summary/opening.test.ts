@@ -77,6 +77,27 @@ describe('preambleEnd', () => {
     expect(preambleEnd(paragraphs)).toBe(1);
   });
 
+  it('never takes a dated news lead for a preamble', () => {
+    const dated = [
+      body('近日，国家医保局召开座谈会。如何推进医保支付方式改革？如何管好基金？与会代表展开讨论。'),
+      body(PLAIN),
+      body(PLAIN),
+    ];
+    expect(findPreamble(dated)).toEqual({ kind: 'none', end: 0 });
+    const milestone = [body('2021 年是“十四五”开局之年。11月18日，国家卫生健康委召开新闻发布会。'), head('一、要点'), body(PLAIN)];
+    expect(findPreamble(milestone)).toEqual({ kind: 'none', end: 0 });
+  });
+
+  it('does not count questions quoted from someone', () => {
+    const paragraphs = [body('国家医保局发布新版药品目录。'), body('“药价为何这么高？怎么降？”不少患者这样问。'), body(PLAIN)];
+    expect(findPreamble(paragraphs)).toEqual({ kind: 'none', end: 0 });
+  });
+
+  it('does not take questions asked deep into the opening for a preamble', () => {
+    const paragraphs = [body(NEWS_LEAD.replace('11月18日，', '')), body(PLAIN), body(PLAIN), body('这意味着什么？还要多久？'), body(PLAIN)];
+    expect(findPreamble(paragraphs)).toEqual({ kind: 'none', end: 0 });
+  });
+
   it('never skips the whole article', () => {
     expect(preambleEnd([body('如何理解未来医疗？'), body('数字化将扮演何种角色？')])).toBe(0);
     expect(preambleEnd([body('2020 年是十三五计划的收官之年。')])).toBe(0);
