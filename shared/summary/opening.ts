@@ -27,8 +27,8 @@ const QUESTION = /[？?]/g;
 const QUOTED = /“[^“”]*”|「[^「」]*」/g;
 /** A year framed as a milestone: `2020 年是十三五计划的收官之年`, `2021 年作为……元年`. */
 const MILESTONE_YEAR = /^(?:\d{4}\s*年|今年|去年|明年)(?:是|作为|既是)[^。！？]{0,30}(?:之年|元年|开局年|收官年)/;
-/** A textbook definition of the subject: `“互联网医院”是指……`, `数字疗法指的是……`. */
-const DEFINITION = /^[“"「]?[^，。！？“”"「」]{2,20}[”"」]?\s*(?:是指|指的是|所谓|的定义是)/;
+/** A textbook definition of the subject: `“互联网医院”是指……`, `所谓数字疗法，指的是……`. */
+const DEFINITION = /^(?:所谓)?[“"「]?[^，。！？“”"「」]{2,20}[”"」]?[，,]?\s*(?:是指|指的是|的定义是)/;
 
 export interface OpeningParagraph {
   text: string;

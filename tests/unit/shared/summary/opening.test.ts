@@ -24,6 +24,7 @@ describe('backgroundOpening', () => {
   it('recognises a textbook definition of the subject', () => {
     expect(backgroundOpening('“互联网医院”是指以实体医院为依托的一站式服务平台。')).toBe(true);
     expect(backgroundOpening('数字疗法指的是基于软件程序的循证治疗干预。')).toBe(true);
+    expect(backgroundOpening('所谓“数字疗法”，是指基于软件程序的循证治疗干预。')).toBe(true);
   });
 
   it('leaves news leads and plain statements alone', () => {
