@@ -138,7 +138,15 @@ export const contract = {
     columnNames: method(empty, z.array(z.string())),
     viewpoint: method(z.object({ id }), viewpointPreviewSchema),
     /** a `.weekly` file (zip: manifest, Lexical content, media), base64, into the archive */
-    importWeekly: method(z.object({ name: z.string().min(1).max(500), data: z.string().min(1).max(140_000_000) }), issueSchema),
+    importWeekly: method(
+      z.object({
+        name: z.string().min(1).max(500),
+        data: z.string().min(1).max(140_000_000),
+        /** when the archive already holds that issue: refuse (code `weekly-file-exists`), replace it, or import a copy */
+        onConflict: z.enum(['error', 'replace', 'copy']).default('error'),
+      }),
+      issueSchema,
+    ),
     /** one issue as a `.weekly` file, base64, for a download (web mode) or a save dialog */
     exportWeekly: method(z.object({ id }), z.object({ fileName: z.string(), data: z.string() })),
   },

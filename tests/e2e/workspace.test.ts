@@ -2,7 +2,7 @@
 // import its clippings through the file chooser, check titles and 来源, move an article, type,
 // edit and regenerate a 提要, export the PDF and check its 本期视点 page numbers in the file.
 import { join } from 'node:path';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
@@ -16,6 +16,8 @@ let app: WebApp;
 let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
+/** contract channels the page called, in order */
+const apiCalls: string[] = [];
 const downloads = mkdtempSync(join(tmpdir(), 'weekly-e2e-downloads-'));
 
 const columnList = () => page.getByRole('list', { name: '栏目', exact: true });
@@ -36,6 +38,10 @@ beforeAll(async () => {
   const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true, locale: 'zh-CN' });
   page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('request', (r) => {
+    const m = /\/api\/([a-z]+:[a-zA-Z]+)$/.exec(r.url());
+    if (m) apiCalls.push(m[1]);
+  });
   // Leaving with unsaved edits asks first (beforeunload); the test answers "leave".
   page.on('dialog', (d) => void d.accept());
   page.on('console', (m) => {
@@ -111,27 +117,60 @@ describe('the weekly workflow in the browser', () => {
     const body = page.getByRole('textbox', { name: '正文' });
     await body.locator('p').last().click();
     // Caret to the very end of the article (End only reaches the end of the visual line).
-    await body.evaluate((el) => {
-      const range = document.createRange();
-      range.selectNodeContents([...el.querySelectorAll('p')].at(-1)!);
-      range.collapse(false);
-      window.getSelection()!.removeAllRanges();
-      window.getSelection()!.addRange(range);
-    });
+    await page.keyboard.press('Control+End');
     await page.keyboard.press('Enter');
     await page.keyboard.type(typed);
     expect(await body.locator('p').last().textContent()).toBe(typed);
+
     // Reload before autosave had a chance: the page keeps a draft and restores it.
+    apiCalls.length = 0;
     await page.reload();
     await articleButton(target.title).click();
     await expect.poll(() => page.getByRole('textbox', { name: '正文' }).textContent(), { timeout: 15_000 }).toContain(typed);
     await waitSaved();
+    // The restored edit goes back as that one article, not as the whole issue.
+    expect(apiCalls).toContain('articles:save');
+    expect(apiCalls).not.toContain('issues:save');
     // And it reached the archive: without the local draft, the server has it.
     await page.evaluate(() => window.localStorage.clear());
     await page.reload();
     await articleButton(target.title).click();
     await expect.poll(() => page.getByRole('textbox', { name: '正文' }).textContent(), { timeout: 15_000 }).toContain(typed);
     await screenshot(page, '03-workspace');
+  });
+
+  it('inserts a table and adds and removes its rows and columns from the toolbar', async () => {
+    const body = page.getByRole('textbox', { name: '正文' });
+    const tool = (name: string) => page.getByRole('toolbar', { name: '编辑工具' }).getByRole('button', { name, exact: true });
+    await body.locator('p').last().click();
+    await tool('插入表格').click();
+    const table = body.locator('table');
+    await expect.poll(() => table.count()).toBe(1);
+    const rows = table.locator('tr');
+    const firstRowCells = rows.first().locator('td, th');
+    expect(await rows.count()).toBe(3);
+    expect(await firstRowCells.count()).toBe(3);
+    await table.locator('td, th').first().click();
+    await page.keyboard.type('药品数');
+    await tool('下方插入行').click();
+    await expect.poll(() => rows.count()).toBe(4);
+    await tool('右侧插入列').click();
+    await expect.poll(() => firstRowCells.count()).toBe(4);
+    await tool('删除列').click();
+    await expect.poll(() => firstRowCells.count()).toBe(3);
+    await table.locator('tr').last().locator('td, th').first().click();
+    await tool('删除行').click();
+    await expect.poll(() => rows.count()).toBe(3);
+    await screenshot(page, '03b-table');
+    await waitSaved();
+    // The table is stored with the article: it comes back from the archive.
+    await page.evaluate(() => window.localStorage.clear());
+    await page.reload();
+    await articleButton(W47.articles[5].title).click();
+    const stored = page.getByRole('textbox', { name: '正文' }).locator('table');
+    await expect.poll(() => stored.locator('tr').count(), { timeout: 15_000 }).toBe(3);
+    expect(await stored.locator('tr').first().locator('td, th').count()).toBe(3);
+    expect(await stored.locator('td, th').first().textContent()).toBe('药品数');
   });
 
   it('marks an edited 提要 and asks before regenerating over it', async () => {
@@ -260,7 +299,71 @@ describe('the weekly workflow in the browser', () => {
     const table = page.getByRole('table', { name: '最近的期刊' });
     await expect.poll(() => table.getByRole('row').count()).toBe(2);
     expect(await table.getByRole('row').nth(1).textContent()).toContain(W47.issueNumber);
-    await screenshot(page, '00-home');
     expect(pageErrors).toEqual([]);
+  });
+
+  it('copies an article found in search into the issue being edited', async () => {
+    await page.getByRole('link', { name: '期刊' }).click();
+    await page.getByRole('button', { name: '新建期刊' }).click();
+    const dialog = page.getByRole('dialog', { name: '新建期刊' });
+    await dialog.getByLabel('周次').fill('2024-W48');
+    await dialog.getByRole('button', { name: '创建' }).click();
+    await expect.poll(() => page.locator('.issue-title h1').textContent()).toBe('医周药事 · 2024年第48期');
+    // The new issue took its columns from W47, without articles.
+    await expect.poll(() => columnList().locator('.column-name').allTextContents()).toEqual([...W47.columns]);
+
+    const wanted = W47.articles[2];
+    await page.getByRole('link', { name: '搜索' }).click();
+    await page.getByLabel('搜索内容').fill('雷海潮');
+    await page.getByRole('button', { name: '搜索' }).click();
+    const hit = page.getByRole('list', { name: '搜索结果' }).getByRole('listitem').filter({ hasText: wanted.title });
+    await expect.poll(() => hit.count()).toBe(1);
+    await hit.getByRole('button', { name: '复制到当前期刊' }).click();
+    await expect.poll(() => hit.getByRole('button', { name: '已复制到当前期刊' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('status').filter({ hasText: '已复制到 2024年第48期 的“专家观点”栏目' }).count()).toBe(1);
+
+    await page.getByRole('link', { name: '编辑' }).click();
+    await expect.poll(() => columnTitles('专家观点')).toEqual([wanted.title]);
+    await articleButton(wanted.title).click();
+    expect(await page.getByLabel('来源').inputValue()).toBe(wanted.source);
+    // W47 keeps its own copy.
+    await page.getByRole('link', { name: '期刊' }).click();
+    const table = page.getByRole('table', { name: '最近的期刊' });
+    await expect.poll(() => table.getByRole('row').count()).toBe(3);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('downloads an issue as a .weekly file and opens it again, and names a damaged one in Chinese', async () => {
+    await page.getByRole('link', { name: '期刊' }).click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: `导出期刊文件 ${W47.issueNumber}` }).click();
+    expect((await download).suggestedFilename()).toBe('医周药事2024年第47期.weekly');
+    const file = join(downloads, 'W47.weekly');
+    await (await download).saveAs(file);
+
+    const chooseWeekly = async (path: string) => {
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: '打开期刊文件' }).click();
+      await (await chooser).setFiles(path);
+    };
+    // A damaged file (cut short in transfer) and a file from elsewhere get clear Chinese messages.
+    const broken = join(downloads, '第47期.weekly');
+    writeFileSync(broken, readFileSync(file).subarray(0, 200));
+    await chooseWeekly(broken);
+    await expect.poll(() => page.getByRole('alert').allTextContents()).toContainEqual(expect.stringContaining('文件 第47期.weekly 已损坏或不完整'));
+    const foreign = join(downloads, '报告.weekly');
+    writeFileSync(foreign, '%PDF-1.7');
+    await chooseWeekly(foreign);
+    await expect.poll(() => page.getByRole('alert').allTextContents()).toContainEqual(expect.stringContaining('不是周刊编辑台导出的 .weekly 期刊文件'));
+
+    // The archive already holds W47: the file comes in as a copy, with its articles.
+    await chooseWeekly(file);
+    const confirm = page.getByRole('dialog', { name: '期刊已存在' });
+    await confirm.getByRole('button', { name: '作为副本导入' }).click();
+    await expect.poll(() => page.locator('.issue-title h1').textContent()).toBe(`医周药事 · ${W47.issueNumber}`);
+    await expect.poll(() => columnTitles('国际视野')).toEqual([W47.articles[7].title]);
+    await page.getByRole('link', { name: '期刊' }).click();
+    await expect.poll(() => page.getByRole('table', { name: '最近的期刊' }).getByRole('row').count()).toBe(4);
+    await screenshot(page, '00-home');
   });
 });

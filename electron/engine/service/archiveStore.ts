@@ -21,13 +21,13 @@ export function archiveStore(archive: Archive): IssueStore {
       archive.setSettings(settings);
     },
     columnNames: async () => archive.columnNames(),
-    importWeekly: async (bytes, fileName) => {
+    importWeekly: async (bytes, fileName, onConflict = 'error') => {
       // The archive reads .weekly files from disk: stage the bytes in a private temporary folder.
       const dir = await mkdtemp(join(tmpdir(), 'weekly-import-'));
       try {
         const file = join(dir, basename(fileName).replace(/[\\/:*?"<>|]+/g, '-') || 'issue.weekly');
         await writeFile(file, bytes);
-        return await archive.importWeekly(file);
+        return await archive.importWeekly(file, { onConflict });
       } finally {
         await rm(dir, { recursive: true, force: true });
       }

@@ -175,11 +175,11 @@ export function createService(options: ServiceOptions): WeeklyDeskHandlers {
         return { ok: true as const };
       },
       columnNames: () => store.columnNames(),
-      importWeekly: async ({ name, data }) => {
+      importWeekly: async ({ name, data, onConflict }) => {
         if (!store.importWeekly) {
           throw new UserFacingError('weekly-unsupported', `当前模式不能打开期刊文件“${name}”。`, 'This store cannot import .weekly files');
         }
-        return store.importWeekly(new Uint8Array(Buffer.from(data, 'base64')), name);
+        return store.importWeekly(new Uint8Array(Buffer.from(data, 'base64')), name, onConflict);
       },
       exportWeekly: async ({ id }) => {
         const issue = await requireIssue(id);

@@ -26,7 +26,7 @@ export interface IssueStore {
   /** column names used in earlier issues, most used first */
   columnNames(): Promise<string[]>;
   /** Read a `.weekly` file into the store; absent where the store cannot hold media. */
-  importWeekly?(bytes: Uint8Array, fileName: string): Promise<Issue>;
+  importWeekly?(bytes: Uint8Array, fileName: string, onConflict?: 'error' | 'replace' | 'copy'): Promise<Issue>;
   /** One issue as the bytes of a `.weekly` file; absent where the store cannot hold media. */
   exportWeekly?(issueId: string): Promise<Uint8Array>;
   close(): Promise<void>;

@@ -1,12 +1,17 @@
 // 期刊: recent issues from the archive and 新建期刊.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { IssueListItem } from '../../../shared/api/contract';
 import { errorMessage, getApi } from '../api/client';
 import type { ScreenRequest } from '../api/shell';
 import type { Navigate } from '../app/App';
 import { ConfirmDialog } from '../common/Dialog';
 import { useNotices } from '../common/Notices';
+import { bytesToBase64 } from '../common/base64';
+import { downloadFile } from '../common/download';
+import { isUserFacingError } from '../../../shared/errors';
 import { NewIssueDialog } from './NewIssueDialog';
+
+const WEEKLY_MIME = 'application/vnd.weekly-desk.issue+zip';
 
 export function HomeScreen({ navigate, request, onRequestDone }: { navigate: Navigate; request: ScreenRequest | null; onRequestDone: () => void }) {
   const notices = useNotices();
@@ -36,6 +41,36 @@ export function HomeScreen({ navigate, request, onRequestDone }: { navigate: Nav
   }, [request, onRequestDone]);
 
   const open = (id: string) => navigate({ screen: 'issue', issueId: id, articleId: null });
+  const weeklyInput = useRef<HTMLInputElement>(null);
+  const [weeklyBusy, setWeeklyBusy] = useState(false);
+
+  /** 打开期刊文件: a `.weekly` file chosen in the browser goes into the archive, then opens. */
+  const [weeklyConflict, setWeeklyConflict] = useState<{ file: File; messageZh: string } | null>(null);
+  const openWeekly = async (file: File, onConflict: 'error' | 'copy' = 'error') => {
+    setWeeklyBusy(true);
+    try {
+      const data = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
+      const issue = await getApi().issues.importWeekly({ name: file.name, data, onConflict });
+      notices.info(`已打开期刊文件 ${file.name}（${issue.meta.issueNumber}）。`);
+      open(issue.id);
+    } catch (e) {
+      // The archive already holds that issue: offer a copy rather than overwriting anyone's edits.
+      if (isUserFacingError(e) && e.code === 'weekly-file-exists') setWeeklyConflict({ file, messageZh: e.messageZh });
+      else notices.error(errorMessage(e));
+    } finally {
+      setWeeklyBusy(false);
+    }
+  };
+
+  /** 导出期刊文件: the issue as a `.weekly` file, handed to the browser as a download. */
+  const exportWeekly = async (item: IssueListItem) => {
+    try {
+      const file = await getApi().issues.exportWeekly({ id: item.id });
+      downloadFile(file.fileName, WEEKLY_MIME, file.data);
+    } catch (e) {
+      notices.error(`导出期刊文件失败：${errorMessage(e)}`);
+    }
+  };
 
   return (
     <div className="home">
@@ -44,9 +79,26 @@ export function HomeScreen({ navigate, request, onRequestDone }: { navigate: Nav
           <h1>期刊</h1>
           <p className="muted">每周一期：选定周次即可生成期号与日期，剪报归入栏目后导出 PDF 与 Word。</p>
         </div>
-        <button type="button" className="primary" onClick={() => setCreating(true)}>
-          新建期刊
-        </button>
+        <div className="home-actions">
+          <button type="button" disabled={weeklyBusy} onClick={() => weeklyInput.current?.click()}>
+            {weeklyBusy ? '正在打开…' : '打开期刊文件'}
+          </button>
+          <input
+            ref={weeklyInput}
+            type="file"
+            accept=".weekly"
+            hidden
+            aria-label="选择期刊文件"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void openWeekly(file);
+            }}
+          />
+          <button type="button" className="primary" onClick={() => setCreating(true)}>
+            新建期刊
+          </button>
+        </div>
       </div>
       {issues === null ? (
         <p className="muted">正在读取…</p>
@@ -84,6 +136,9 @@ export function HomeScreen({ navigate, request, onRequestDone }: { navigate: Nav
                   <button type="button" onClick={() => open(i.id)}>
                     打开
                   </button>
+                  <button type="button" className="quiet" aria-label={`导出期刊文件 ${i.issueNumber}`} title="导出期刊文件（.weekly）" onClick={() => void exportWeekly(i)}>
+                    导出文件
+                  </button>
                   <button type="button" className="quiet" aria-label={`删除 ${i.issueNumber}`} onClick={() => setRemoving(i)}>
                     删除
                   </button>
@@ -100,6 +155,18 @@ export function HomeScreen({ navigate, request, onRequestDone }: { navigate: Nav
           onCreated={(id) => {
             setCreating(false);
             open(id);
+          }}
+        />
+      )}
+      {weeklyConflict && (
+        <ConfirmDialog
+          title="期刊已存在"
+          message={`${weeklyConflict.messageZh}要把“${weeklyConflict.file.name}”作为副本导入吗？`}
+          confirmLabel="作为副本导入"
+          onAnswer={(ok) => {
+            const { file } = weeklyConflict;
+            setWeeklyConflict(null);
+            if (ok) void openWeekly(file, 'copy');
           }}
         />
       )}

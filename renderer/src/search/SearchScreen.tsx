@@ -6,7 +6,7 @@ import type { Issue } from '../../../shared/model/issue';
 import { errorMessage, getApi } from '../api/client';
 import type { Navigate } from '../app/App';
 import { useNotices } from '../common/Notices';
-import { addArticles, findArticle } from '../workspace/issueOps';
+import { planCopy } from './copyArticle';
 
 export function Highlighted({ text, highlights }: { text: string; highlights: SearchHit['highlights'] }) {
   const parts: React.ReactNode[] = [];
@@ -27,6 +27,8 @@ export function SearchScreen({ query, navigate, currentIssueId }: { query: strin
   const [text, setText] = useState(query);
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [busy, setBusy] = useState(false);
+  /** hits already copied into the current issue this visit */
+  const [copied, setCopied] = useState<ReadonlySet<string>>(new Set());
 
   useEffect(() => {
     setText(query);
@@ -50,21 +52,21 @@ export function SearchScreen({ query, navigate, currentIssueId }: { query: strin
 
   const copyToCurrent = async (hit: SearchHit) => {
     if (!currentIssueId) return;
+    const key = `${hit.issueId}/${hit.articleId}`;
     try {
       const api = getApi();
       const [source, target]: [Issue, Issue] = await Promise.all([api.issues.get({ id: hit.issueId }), api.issues.get({ id: currentIssueId })]);
-      const found = findArticle(source, hit.articleId);
-      if (!found) throw new Error('原文章已不存在');
-      const column = target.columns.find((c) => c.name === found.column.name) ?? target.columns[0];
-      if (!column) {
-        notices.error('当前期刊还没有栏目，请先新建栏目。');
+      const plan = planCopy(source, hit.articleId, target, `a-${crypto.randomUUID()}`);
+      if (!plan.ok) {
+        notices.error(plan.messageZh);
         return;
       }
-      const copy = { ...found.article, id: `a-${crypto.randomUUID()}` };
-      await api.issues.save(addArticles(target, column.id, [copy]));
-      notices.info(`已复制到 ${target.meta.issueNumber} 的“${column.name}”栏目。`);
+      // One article appended to its column: the rest of the issue is not rewritten.
+      await api.articles.save({ issueId: target.id, columnId: plan.columnId, article: plan.article });
+      setCopied((c) => new Set(c).add(key));
+      notices.info(`已复制到 ${target.meta.issueNumber} 的“${plan.columnName}”栏目。`);
     } catch (e) {
-      notices.error(errorMessage(e));
+      notices.error(`复制失败：${errorMessage(e)}`);
     }
   };
 
@@ -104,8 +106,13 @@ export function SearchScreen({ query, navigate, currentIssueId }: { query: strin
               <Highlighted text={h.snippet} highlights={h.highlights} />
             </p>
             {currentIssueId && currentIssueId !== h.issueId && (
-              <button type="button" className="quiet small" onClick={() => void copyToCurrent(h)}>
-                复制到当前期刊
+              <button
+                type="button"
+                className="quiet small"
+                disabled={copied.has(`${h.issueId}/${h.articleId}`)}
+                onClick={() => void copyToCurrent(h)}
+              >
+                {copied.has(`${h.issueId}/${h.articleId}`) ? '已复制到当前期刊' : '复制到当前期刊'}
               </button>
             )}
           </li>

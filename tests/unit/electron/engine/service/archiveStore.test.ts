@@ -88,7 +88,11 @@ describe('the service over the SQLite archive', () => {
 
     const target = archiveStore(openArchive(join(home, 'b', 'weekly-desk.db')));
     const h2 = createService({ store: target, engines: fakeEngines() });
-    const opened = await h2.issues.importWeekly({ name: file.fileName, data: file.data });
+    const opened = await h2.issues.importWeekly({ name: file.fileName, data: file.data, onConflict: 'error' });
+    const again = await createDispatch(h2)('issues:importWeekly', { name: file.fileName, data: file.data });
+    expect(again).toMatchObject({ ok: false, error: { code: 'weekly-file-exists' } });
+    const copy = await h2.issues.importWeekly({ name: file.fileName, data: file.data, onConflict: 'copy' });
+    expect(copy.id).not.toBe(opened.id);
     expect(opened.columns[0].articles[0]).toMatchObject({ title: article.title, summary: article.summary, summaryEdited: true });
     expect(await createDispatch(h2)('issues:exportWeekly', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'issue-not-found' } });
     await target.close();
