@@ -20,6 +20,9 @@ const pageErrors: string[] = [];
 const apiCalls: string[] = [];
 const downloads = mkdtempSync(join(tmpdir(), 'weekly-e2e-downloads-'));
 
+/** stages the PDF engine reports, as the progress bar names them (electron/engine/service/exportStages.ts) */
+const ENGINE_STAGES = ['载入字体', '排版正文', '核定页码', '组版', '绘制 PDF 页面'];
+
 const columnList = () => page.getByRole('list', { name: '栏目', exact: true });
 const articlesOf = (column: string) => page.getByRole('list', { name: `${column} 的文章` });
 const articleButton = (title: string) => columnList().getByRole('button', { name: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
@@ -197,10 +200,23 @@ describe('the weekly workflow in the browser', () => {
     const dialog = page.getByRole('dialog', { name: '导出 PDF' });
     const download = page.waitForEvent('download', { timeout: 170_000 });
     await dialog.getByRole('button', { name: '开始导出' }).click();
-    // Shows the stage while it runs, then the page count (or the reason it failed).
+    // Shows the engine's stages while it runs (the server answers during the render), then the
+    // page count (or the reason it failed).
+    const stagesSeen = new Set<string>();
     await expect
-      .poll(async () => (await dialog.locator('.export-done, .field-error, .export-stage').allTextContents()).join(' '), { timeout: 170_000 })
+      .poll(
+        async () => {
+          const stage = (await dialog.locator('.export-stage').allTextContents())[0];
+          if (stage && ENGINE_STAGES.includes(stage) && !stagesSeen.has(stage)) {
+            if (stagesSeen.size === 0) await screenshot(page, '04a-export-progress');
+            stagesSeen.add(stage);
+          }
+          return (await dialog.locator('.export-done, .field-error, .export-stage').allTextContents()).join(' ');
+        },
+        { timeout: 170_000, interval: 100 },
+      )
       .toMatch(/共 \d+ 页/);
+    expect(stagesSeen.size, `stages seen: ${[...stagesSeen].join(', ')}`).toBeGreaterThan(0);
     const file = join(downloads, (await download).suggestedFilename());
     await (await download).saveAs(file);
     expect((await download).suggestedFilename()).toBe('医周药事2024年第47期.pdf');
