@@ -99,8 +99,8 @@ export function createWorkerEngines(base: Engines, options: WorkerEnginesOptions
   function request(kind: RenderRequest['kind'], doc: RenderRequest['doc'], opts: RenderOptions): Promise<RenderReply> {
     return new Promise((resolve, reject) => {
       const id = nextId++;
-      pending.set(id, { resolve, reject, ...(opts.onStage ? { onStage: opts.onStage } : {}) });
       const w = ensureWorker();
+      pending.set(id, { resolve, reject, ...(opts.onStage ? { onStage: opts.onStage } : {}) });
       w.ref();
       const message: RenderRequest = { id, kind, doc, pageSize: opts.pageSize };
       w.postMessage(message);
