@@ -30,7 +30,7 @@ async function main(): Promise<number> {
   const store = await openStore(args.dataDir);
   const startupIssueId = args.sample ? await loadSampleIssue(store) : null;
   // PDF/DOCX rendering runs on a worker thread: the server keeps answering during an export.
-  const engines = createWorkerEngines(defaultEngines, { log });
+  const engines = createWorkerEngines(defaultEngines, { log, eager: true });
   const handlers = createService({ store, engines, startupIssueId, version: process.env.npm_package_version, log });
   const server = await startWebServer({ dispatch: createDispatch(handlers, log), staticDir, port: args.port, log });
   process.stdout.write(`Weekly Desk: ${server.url}\n`);

@@ -14,6 +14,8 @@ export interface WorkerEnginesOptions {
   /** the worker's entry; defaults to ./renderWorker next to this module (.ts under tsx, .js when built) */
   entry?: URL;
   log?: (message: string) => void;
+  /** start the worker now, so the first export does not wait for it to load the engine */
+  eager?: boolean;
 }
 
 export interface WorkerEngines extends Engines {
@@ -108,6 +110,8 @@ export function createWorkerEngines(base: Engines, options: WorkerEnginesOptions
       if (worker && pending.size === 0) worker.unref();
     }) as Promise<RenderReply>;
   }
+
+  if (options.eager) ensureWorker();
 
   return {
     ...base,
