@@ -1,16 +1,38 @@
-// npx tsx bench/docx.ts — DOCX export of each fixture issue: median of 5 runs of renderIssueDocx
-// (building the document, docx's page estimate, packing), in this process after one warm-up run.
+// npx tsx bench/docx.ts — DOCX export of each fixture issue: renderIssueDocx (building the document, docx's page
+// estimate, packing), median and min–max of BENCH_RUNS (default 5) runs each way:
+//   cold — each run in a fresh process (bench/exportOnce.ts), as `weekly build` runs it;
+//   warm — in this process after one warm-up run (what the app does on its second export), wall and CPU time.
+// CPU time is printed beside wall time because other processes share the machine: compare both with `uptime`.
 // With LibreOffice installed it also converts each DOCX once and counts how many of the cached
 // 本期视点 page numbers equal the pages LibreOffice prints the titles on.
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
+import { Packer } from 'docx';
 import { join, resolve } from 'node:path';
 import { loadIssueFromManifest } from '../electron/engine/build/manifest';
-import { renderIssueDocx } from '../electron/engine/docx/index';
+import { buildIssueDocxDocument, renderIssueDocx } from '../electron/engine/docx/index';
 import { buildIssueDocument, LABELS, type IssueDocument } from '../shared/document/issueDocument';
 import { convertToPdf, findSoffice } from '../tests/unit/electron/docx/libreOffice';
 import { fmtMs, table } from './stats';
+
+const tsx = createRequire(import.meta.url).resolve('tsx/cli');
+
+/** One export in a fresh process: its time from the issue to the DOCX, module loading aside. */
+function coldRun(issueFile: string): number {
+  const out = execFileSync(process.execPath, [tsx, resolve(import.meta.dirname, 'exportOnce.ts'), issueFile, 'docx'], { encoding: 'utf8' });
+  return (JSON.parse(out.trim().split('\n').pop()!) as { ms: number }).ms;
+}
+
+/** Pages of the whole document in the estimate the fields were written from. */
+async function estimatedPageCount(doc: IssueDocument): Promise<number | undefined> {
+  const { document, estimate } = await buildIssueDocxDocument(doc);
+  await Packer.toBuffer(document);
+  return estimate()?.pageCount;
+}
+
+const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const fixtures = resolve(import.meta.dirname, '../../shared/fixtures');
@@ -29,34 +51,47 @@ async function libreOfficeAgreement(doc: IssueDocument, pageMap: Record<string, 
 }
 
 const office = findSoffice();
+const loadBefore = load();
 const rows: string[][] = [];
 for (const name of ['2024-W47', '2021-W08']) {
   const issue = await loadIssueFromManifest(join(fixtures, name, 'manifest.json'));
+  const issueFile = join(work, `${name}.json`);
+  writeFileSync(issueFile, JSON.stringify(issue));
+  const cold = Array.from({ length: RUNS }, () => coldRun(issueFile));
   const doc = buildIssueDocument(issue);
   const chars = doc.articles.reduce((n, a) => n + JSON.stringify(a.blocks).length, 0);
-  await renderIssueDocx(doc); // warm-up: module loading and docx's width tables
+  await renderIssueDocx(doc); // warm-up: module loading and the width memo
   const times: number[] = [];
+  const cpu: number[] = [];
   let last = await renderIssueDocx(doc);
   for (let i = 0; i < RUNS; i++) {
     const t = performance.now();
+    const c = process.cpuUsage();
     last = await renderIssueDocx(doc);
+    const used = process.cpuUsage(c);
     times.push(performance.now() - t);
+    cpu.push((used.user + used.system) / 1000);
   }
   const file = join(work, `${name}.docx`);
   writeFileSync(file, last.docx);
-  const pages = Math.max(...Object.values(last.estimatedPageMap));
   rows.push([
     name,
     String(doc.articles.length),
     `${(chars / 1000).toFixed(0)}k`,
-    `${pages}+`,
+    String((await estimatedPageCount(doc)) ?? '?'),
+    String(Math.max(...Object.values(last.estimatedPageMap))),
+    fmtMs(cold),
     fmtMs(times),
+    fmtMs(cpu),
     `${(last.docx.length / 1024).toFixed(0)} KB`,
     office ? await libreOfficeAgreement(doc, last.estimatedPageMap, file, office) : 'soffice not installed',
   ]);
 }
-console.log(`\nDOCX export, median of ${RUNS} runs (min–max), one process, after a warm-up\n`);
+console.log(`\nDOCX export, median of ${RUNS} runs (min–max); load average ${loadBefore} before, ${load()} after (1, 5, 15 min)\n`);
 console.log(
-  table(['issue', 'articles', 'block JSON', 'last title page', 'renderIssueDocx', 'size', 'cached = LibreOffice'], rows),
+  table(
+    ['issue', 'articles', 'block JSON', 'pages', 'last title page', 'cold (fresh process)', 'warm (in process)', 'warm CPU', 'size', 'cached = LibreOffice'],
+    rows,
+  ),
 );
 console.log(`\nFiles in ${work}`);

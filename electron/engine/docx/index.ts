@@ -1,7 +1,7 @@
 // IssueDocument → .docx with real Word styles, bookmarks on every article title, PAGEREF cross-references
 // and their page numbers already written in, so Word and LibreOffice show the right numbers on open
 // (no "update fields" prompt: updateFields stays off).
-import { Document, Footer, Header, Packer, PageNumber, Paragraph, SectionType, TextRun, type ISectionOptions } from 'docx';
+import { Bookmark, Document, Footer, Header, Packer, PageNumber, Paragraph, SectionType, TextRun, type ISectionOptions } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
 import type { EstimatedPageNumbers, PageNumberEstimator } from 'docx';
 import type { IssueDocument, PageMap } from '../../../shared/document/issueDocument';
@@ -10,6 +10,7 @@ import type { ImageResolver } from './images';
 import { articlePages, backCoverPage, coverPage, headerText, tocPages, viewpointPages } from './issueParts';
 import { pageSetup, textWidth, type PageSetup, type PageSizeName } from './pageSetup';
 import { patchPackage } from './package';
+import { contentKey, estimateIssuePages, noneRemembered, rememberArticlePages, type IssueArticlePart, type LayoutFrame } from './pageEstimate';
 import { textRuns } from './runs';
 import { DEFAULT_FONTS, issueStyles, patchStylesXml, runFonts, STYLE, type DocxFonts } from './styles';
 import { TableWidths } from './widths';
@@ -44,10 +45,14 @@ function estimatePageNumbers(body: Parameters<PageNumberEstimator>[0], context: 
 }
 
 /** Wraps the estimator to keep what it worked out: the same numbers it writes into the fields. */
-function recordingEstimator(): { estimator: PageNumberEstimator; result: () => EstimatedPageNumbers | null } {
+function recordingEstimator(then: () => void): { estimator: PageNumberEstimator; result: () => EstimatedPageNumbers | null } {
   let recorded: EstimatedPageNumbers | null = null;
   const estimator = Object.assign(
-    (body: Parameters<PageNumberEstimator>[0], context: Parameters<PageNumberEstimator>[1]) => (recorded = estimatePageNumbers(body, context)),
+    (body: Parameters<PageNumberEstimator>[0], context: Parameters<PageNumberEstimator>[1]) => {
+      recorded = estimatePageNumbers(body, context);
+      then();
+      return recorded;
+    },
     tableEstimate.listNumbers ? { listNumbers: tableEstimate.listNumbers } : {},
   );
   return { estimator, result: () => recorded };
@@ -67,7 +72,7 @@ function sectionProperties(setup: PageSetup, type?: (typeof SectionType)[keyof t
 const blank = (): { default: Header } => ({ default: new Header({ children: [new Paragraph({ style: STYLE.header })] }) });
 const blankFooter = (): { default: Footer } => ({ default: new Footer({ children: [new Paragraph({ style: STYLE.footer })] }) });
 
-/** The docx Document of an issue, before it is packed; `estimate()` gives the estimator's numbers once packed. */
+/** The docx Document of an issue, before it is packed; `estimate()` gives the page numbers written into it. */
 export async function buildIssueDocxDocument(
   doc: IssueDocument,
   options: DocxOptions = {},
@@ -76,13 +81,17 @@ export async function buildIssueDocxDocument(
     body: options.fonts?.body?.trim() || DEFAULT_FONTS.body,
     heading: options.fonts?.heading?.trim() || DEFAULT_FONTS.heading,
   };
-  const setup = pageSetup(options.pageSize ?? 'A4');
+  const pageSize = options.pageSize ?? 'A4';
+  const setup = pageSetup(pageSize);
   const lists = new ListNumbering();
   const ctx: BlockContext = { fonts, setup, lists, resolveImage: options.resolveImage };
 
   options.onStage?.('docx:content');
-  const articles = [];
-  for (const article of doc.articles) articles.push(...(await articlePages(article, ctx)));
+  const articles: IssueArticlePart[] = [];
+  for (const article of doc.articles) {
+    const children = await articlePages(article, ctx);
+    articles.push({ anchor: article.anchor, key: contentKey(article), children: () => children });
+  }
   const back = backCoverPage(doc.meta, fonts);
 
   const header = new Header({
@@ -94,39 +103,67 @@ export async function buildIssueDocxDocument(
     ],
   });
 
-  const { estimator, result } = recordingEstimator();
+  const styles = issueStyles(fonts);
+  const numbering = lists.options();
+  const cover: ISectionOptions = { properties: sectionProperties(setup), headers: blank(), footers: blankFooter(), children: coverPage(doc.meta, fonts) };
+  const backCover: ISectionOptions = {
+    properties: sectionProperties(setup, SectionType.NEXT_PAGE),
+    headers: blank(),
+    footers: blankFooter(),
+    children: back.length > 0 ? back : [new Paragraph({ style: STYLE.backCover })],
+  };
+  const frame: LayoutFrame = {
+    styles,
+    numbering,
+    section: { properties: sectionProperties(setup, SectionType.NEXT_PAGE), headers: { default: header }, footers: { default: footer } },
+    key: contentKey(fonts, pageSize, headerText(doc.meta)),
+  };
+  const frontMatter = [...viewpointPages(doc, fonts), ...tocPages(doc, fonts, textWidth(setup))];
+
+  options.onStage?.('docx:layout');
+  // The first export of an issue estimates the whole document as it is written (once, while packing) and keeps each
+  // article's page count; later ones lay out only the articles that changed, then the skeleton.
+  const whole = noneRemembered(articles, frame);
+  const pages = whole
+    ? null
+    : await estimateIssuePages(
+        articles,
+        {
+          before: [cover],
+          frontMatter: [...viewpointPages(doc, fonts), ...tocPages(doc, fonts, textWidth(setup))],
+          after: [backCover],
+          bookmarked: (anchor) => new Paragraph({ pageBreakBefore: true, children: [new Bookmark({ id: anchor, children: [new TextRun('')] })] }),
+        },
+        frame,
+        estimatePageNumbers,
+      );
+  const { estimator, result } = pages ? givenEstimate(pages) : recordingEstimator(() => rememberArticlePages(articles, frame, result()));
   const document = new Document({
     title: `${doc.meta.title} ${doc.meta.issueNumber}`.trim(),
     subject: doc.meta.dateRange,
     keywords: doc.meta.tags.join(' '),
     creator: 'Weekly Desk',
-    styles: issueStyles(fonts),
-    numbering: lists.options(),
+    styles,
+    numbering,
     pageNumbers: estimator,
     features: { updateFields: false },
     sections: [
-      { properties: sectionProperties(setup), headers: blank(), footers: blankFooter(), children: coverPage(doc.meta, fonts) },
-      {
-        properties: sectionProperties(setup, SectionType.NEXT_PAGE),
-        headers: { default: header },
-        footers: { default: footer },
-        children: [...viewpointPages(doc, fonts), ...tocPages(doc, fonts, textWidth(setup)), ...articles],
-      },
-      {
-        properties: sectionProperties(setup, SectionType.NEXT_PAGE),
-        headers: blank(),
-        footers: blankFooter(),
-        children: back.length > 0 ? back : [new Paragraph({ style: STYLE.backCover })],
-      },
+      cover,
+      { ...frame.section, children: [...frontMatter, ...articles.flatMap((a) => a.children())] },
+      backCover,
     ],
   });
 
   return { document, estimate: result };
 }
 
+/** Page numbers worked out already, written into the fields as they are. */
+function givenEstimate(pages: EstimatedPageNumbers): { estimator: PageNumberEstimator; result: () => EstimatedPageNumbers } {
+  return { estimator: () => pages, result: () => pages };
+}
+
 export async function renderIssueDocx(doc: IssueDocument, options: DocxOptions = {}): Promise<DocxResult> {
   const { document, estimate } = await buildIssueDocxDocument(doc, options);
-  options.onStage?.('docx:layout');
   const docx = patchPackage(await Packer.toBuffer(document), { 'word/styles.xml': patchStylesXml });
   options.onStage?.('docx:done');
 

@@ -1,0 +1,146 @@
+// Page numbers of the issue from docx's page estimate, laid out an article at a time.
+//
+// Every article starts on a new page, so how many pages it takes depends on its own content alone: the count is
+// kept by the article's content (from the first export's estimate of the whole issue), and an export after an edit
+// lays out only the articles that changed, together in a document of their own (same page, header, footer, styles). The front matter is the one part whose length
+// depends on the numbers (a `——第 17 页` may wrap where `——第 7 页` does not): it is estimated last, in a skeleton
+// of the issue — the front matter, then each article's bookmark followed by as many empty pages as the article
+// takes, then the back cover — whose estimate docx lays out with its own page references until they settle. Its
+// numbers are those of the whole issue.
+import { createHash } from 'node:crypto';
+import {
+  Document,
+  Packer,
+  Paragraph,
+  type EstimatedPageNumbers,
+  type FileChild,
+  type INumberingOptions,
+  type IPropertiesOptions,
+  type ISectionOptions,
+  type PageNumberEstimator,
+} from 'docx';
+
+type Estimate = (body: Parameters<PageNumberEstimator>[0], context: Parameters<PageNumberEstimator>[1]) => EstimatedPageNumbers;
+
+/** What every part is laid out with: styles, numbering and the article section's page, header and footer. */
+export interface LayoutFrame {
+  styles: IPropertiesOptions['styles'];
+  numbering: INumberingOptions;
+  section: Pick<ISectionOptions, 'properties' | 'headers' | 'footers'>;
+  /** what else the page count depends on beyond an article's content: fonts, page size, header text */
+  key: string;
+}
+
+export interface IssueArticlePart {
+  /** bookmark on the article's title */
+  anchor: string;
+  /** identifies the article's content: equal keys, equal page counts */
+  key: string;
+  /** the article's paragraphs, starting on a new page */
+  children: () => FileChild[];
+}
+
+/** Page counts of articles laid out before, by content; oldest dropped first past the limit. */
+const articlePages = new Map<string, number>();
+const ARTICLE_LIMIT = 2000;
+
+export function contentKey(...parts: unknown[]): string {
+  return createHash('sha1').update(JSON.stringify(parts)).digest('hex');
+}
+
+/** Runs docx's estimate over a document as it is written, and gives what it worked out. */
+async function estimateOf(estimate: Estimate, options: Omit<IPropertiesOptions, 'pageNumbers'>): Promise<EstimatedPageNumbers | null> {
+  let result: EstimatedPageNumbers | null = null;
+  const pageNumbers = (body: Parameters<Estimate>[0], context: Parameters<Estimate>[1]) => (result = estimate(body, context));
+  await Packer.toBuffer(new Document({ ...options, pageNumbers, features: { updateFields: false } }));
+  return result;
+}
+
+function remember(key: string, pages: number): void {
+  if (articlePages.size >= ARTICLE_LIMIT) articlePages.delete(articlePages.keys().next().value!);
+  articlePages.set(key, pages);
+}
+
+/**
+ * The pages each article takes in an estimate where the articles follow each other, each from a new page, until
+ * `end` (the last page of the last one): the difference between the pages their titles are on.
+ */
+export function pagesBetween(anchors: readonly string[], estimate: EstimatedPageNumbers, end: number): number[] | null {
+  const starts = anchors.map((anchor) => estimate.bookmarkPageNumbers?.get(anchor));
+  if (starts.some((page) => page === undefined)) return null;
+  const pages = starts.map((page, i) => (i + 1 < starts.length ? starts[i + 1]! : end + 1) - page!);
+  return pages.every((n) => n >= 1) ? pages : null;
+}
+
+/**
+ * Keeps the page count of each article of an estimate of the whole issue: the articles' section runs from the front
+ * matter to the back cover, whose pages (the last section's) end the last article.
+ */
+export function rememberArticlePages(articles: readonly IssueArticlePart[], frame: LayoutFrame, estimate: EstimatedPageNumbers | null): void {
+  const back = estimate?.sectionPageCounts?.at(-1);
+  if (!estimate || estimate.pageCount === undefined || back === undefined) return;
+  const pages = pagesBetween(articles.map((a) => a.anchor), estimate, estimate.pageCount - back);
+  pages?.forEach((n, i) => remember(`${frame.key}:${articles[i].key}`, n));
+}
+
+/** Page counts of the articles, those not remembered laid out together in a document of their own. */
+async function articlePageCounts(articles: readonly IssueArticlePart[], frame: LayoutFrame, estimate: Estimate): Promise<number[] | null> {
+  const keys = articles.map((a) => `${frame.key}:${a.key}`);
+  const missing = articles.filter((_, i) => !articlePages.has(keys[i]));
+  if (missing.length > 0) {
+    const result = await estimateOf(estimate, {
+      styles: frame.styles,
+      numbering: frame.numbering,
+      sections: [{ ...frame.section, children: missing.flatMap((a) => a.children()) }],
+    });
+    const pages = result?.pageCount === undefined ? null : pagesBetween(missing.map((a) => a.anchor), result, result.pageCount);
+    if (!pages) return null;
+    pages.forEach((n, i) => remember(`${frame.key}:${missing[i].key}`, n));
+  }
+  return keys.map((key) => articlePages.get(key)!);
+}
+
+/** Whether no article of these was laid out before: the whole issue is then estimated as it is written. */
+export function noneRemembered(articles: readonly IssueArticlePart[], frame: LayoutFrame): boolean {
+  return articles.every((a) => !articlePages.has(`${frame.key}:${a.key}`));
+}
+
+/** Stands in for an article in the skeleton: its bookmarked first page, then its other pages, empty. */
+function placeholder(anchor: string, pages: number, bookmarked: (anchor: string) => Paragraph): Paragraph[] {
+  return [bookmarked(anchor), ...Array.from({ length: pages - 1 }, () => new Paragraph({ pageBreakBefore: true }))];
+}
+
+export interface IssueSkeleton {
+  /** sections before the articles' section, and the start of that section before the first article */
+  before: ISectionOptions[];
+  frontMatter: FileChild[];
+  after: ISectionOptions[];
+  /** an empty paragraph starting a new page, with the bookmark on it */
+  bookmarked: (anchor: string) => Paragraph;
+}
+
+/**
+ * The issue's page numbers: each article's page count (remembered, or estimated with the other changed articles),
+ * then the skeleton's estimate. Null when the articles could not be laid out: the caller then estimates the whole
+ * document.
+ */
+export async function estimateIssuePages(
+  articles: IssueArticlePart[],
+  skeleton: IssueSkeleton,
+  frame: LayoutFrame,
+  estimate: Estimate,
+): Promise<EstimatedPageNumbers | null> {
+  const pages = await articlePageCounts(articles, frame, estimate);
+  if (!pages) return null;
+  const stand = articles.flatMap((article, i) => placeholder(article.anchor, pages[i], skeleton.bookmarked));
+  return estimateOf(estimate, {
+    styles: frame.styles,
+    numbering: frame.numbering,
+    sections: [...skeleton.before, { ...frame.section, children: [...skeleton.frontMatter, ...stand] }, ...skeleton.after],
+  });
+}
+
+/** Forgets every remembered article (tests). */
+export function clearArticlePages(): void {
+  articlePages.clear();
+}
