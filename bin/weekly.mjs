@@ -11,22 +11,33 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = join(root, 'out', 'cli', 'main.mjs');
 
-/** The bundle, if it exists and no source it was built from changed since. */
-function freshBundle() {
-  if (process.env.WEEKLY_CLI_FROM_SOURCE === '1') return null;
+/** The bundle, or why it cannot be used: missing, or older than a source it was built from. */
+function bundleState() {
+  if (process.env.WEEKLY_CLI_FROM_SOURCE === '1') return { stale: 'WEEKLY_CLI_FROM_SOURCE=1' };
+  let builtAt;
+  let inputs;
   try {
-    const builtAt = statSync(bundle).mtimeMs;
-    const { inputs } = JSON.parse(readFileSync(join(root, 'out', 'cli', 'inputs.json'), 'utf8'));
-    for (const file of inputs) if (statSync(join(root, file)).mtimeMs > builtAt) return null;
-    return bundle;
+    builtAt = statSync(bundle).mtimeMs;
+    inputs = JSON.parse(readFileSync(join(root, 'out', 'cli', 'inputs.json'), 'utf8')).inputs;
   } catch {
-    return null; // no bundle, or a source it names is gone
+    return { stale: 'no bundle (npm run build:cli)' };
   }
+  for (const file of inputs) {
+    let changed;
+    try {
+      changed = statSync(join(root, file)).mtimeMs;
+    } catch {
+      return { stale: `${file} is gone` };
+    }
+    if (changed > builtAt) return { stale: `${file} changed since the bundle was built` };
+  }
+  return { bundle };
 }
 
-const fresh = freshBundle();
-if (fresh) {
-  await import(pathToFileURL(fresh).href);
+const state = bundleState();
+if (process.env.WEEKLY_CLI_DEBUG === '1') console.error(`weekly: ${state.bundle ? `running ${state.bundle}` : `running the sources through tsx: ${state.stale}`}`);
+if (state.bundle) {
+  await import(pathToFileURL(state.bundle).href);
 } else {
   const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
   const r = spawnSync(process.execPath, [tsxCli, join(root, 'electron', 'cli', 'main.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });

@@ -1,16 +1,56 @@
 #!/usr/bin/env node
-// npm run build:cli — bundles the `weekly` CLI into out/cli/ (plain ESM, packages left external), so the
-// bin starts without transpiling TypeScript. Code splitting keeps each command's lazy import() a separate
-// chunk: `weekly build --format pdf` never loads the DOCX exporter, mammoth or SQLite.
+// npm run build:cli — bundles the `weekly` CLI and the packages it uses into out/cli/ (plain ESM), so the
+// bin starts without transpiling TypeScript or resolving hundreds of package files one by one (jsdom alone
+// has some 800). Code splitting keeps each lazy import() a separate chunk: `weekly build --format pdf`
+// never loads the DOCX exporter, mammoth or SQLite.
 import { build } from 'esbuild';
-import { rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = join(root, 'out', 'cli');
+// --outdir <dir> (tests) writes the bundle elsewhere; it must stay inside the repository, next to node_modules.
+const outArg = process.argv.indexOf('--outdir');
+const outdir = outArg > 0 ? resolve(process.argv[outArg + 1]) : join(root, 'out', 'cli');
 
-rmSync(outdir, { recursive: true, force: true });
+/** Native addons, and optional add-ons of jsdom/ws that are not installed, stay outside the bundle. */
+const EXTERNAL = ['better-sqlite3', 'canvas', 'bufferutil', 'utf-8-validate', 'electron'];
+
+/**
+ * Packages find their data files from __dirname or import.meta.url (jsdom's default stylesheet, pdfkit's
+ * AFM metrics, css-tree's JSON data) and resolve files next to themselves (jsdom's XHR worker). Inside the
+ * bundle those names point to out/cli/, so each such file gets its own original place back, relative to
+ * the bundle.
+ */
+const packageDirnames = {
+  name: 'package-dirnames',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/].*\.[cm]?js$/ }, async ({ path }) => {
+      let contents = await readFile(path, 'utf8');
+      if (!/__dirname|__filename|import\.meta\.url|require\.resolve\(/.test(contents)) return { contents, loader: 'js' };
+      const dir = JSON.stringify(relative(outdir, dirname(path)));
+      const file = JSON.stringify(relative(outdir, path));
+      contents = contents
+        .replace(/require\.resolve\((['"])\.\//g, 'require.resolve(__dirname + $1/')
+        .replace(/import\.meta\.url/g, `__cliFileUrl(${file})`);
+      return { contents: `var __dirname = __cliPath(${dir}), __filename = __cliPath(${file});\n${contents}`, loader: 'js' };
+    });
+  },
+};
+
+// Every output file sits directly in outdir (no chunk subfolder), so paths relative to it hold in all of them.
+const banner = [
+  "import { createRequire as __cliCreateRequire } from 'node:module';",
+  "import { join as __cliJoin } from 'node:path';",
+  "import { fileURLToPath as __cliFileURLToPath, pathToFileURL as __cliPathToFileURL } from 'node:url';",
+  'const require = __cliCreateRequire(import.meta.url);',
+  "const __cliDir = __cliJoin(__cliFileURLToPath(import.meta.url), '..');",
+  'const __cliPath = (p) => __cliJoin(__cliDir, p);',
+  'const __cliFileUrl = (p) => __cliPathToFileURL(__cliPath(p)).href;',
+].join('\n');
+
+await rm(outdir, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
   entryPoints: { main: 'electron/cli/main.ts' },
@@ -20,14 +60,23 @@ const result = await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  packages: 'external',
+  mainFields: ['module', 'main'],
+  conditions: ['node', 'import'],
+  external: EXTERNAL,
+  banner: { js: banner },
+  plugins: [packageDirnames],
   outExtension: { '.js': '.mjs' },
-  chunkNames: 'chunks/[name]-[hash]',
-  sourcemap: 'linked',
+  chunkNames: '[name]-[hash]',
+  define: { 'process.env.NODE_ENV': '"production"' },
   metafile: true,
   logLevel: 'warning',
 });
 // The bin compares these files' times with the bundle's, so it never runs a bundle older than its sources.
-const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('node_modules/'));
-writeFileSync(join(outdir, 'inputs.json'), `${JSON.stringify({ builtAt: Date.now(), inputs }, null, 1)}\n`);
+// Packages count through npm's record of the installed tree, which every install rewrites.
+const inputs = [
+  ...Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules/')),
+  'package.json',
+  ...(existsSync(join(root, 'node_modules/.package-lock.json')) ? ['node_modules/.package-lock.json'] : []),
+];
+await writeFile(join(outdir, 'inputs.json'), `${JSON.stringify({ builtAt: Date.now(), inputs }, null, 1)}\n`);
 console.log(`CLI bundle written to ${outdir}`);

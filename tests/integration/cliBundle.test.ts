@@ -1,0 +1,52 @@
+// The bundled CLI (npm run build:cli) must do what the TypeScript sources do: it inlines the packages and
+// rewrites their __dirname / import.meta.url, so a data file a package reads from its own folder (jsdom's
+// stylesheet, pdfkit's font metrics, css-tree's tables) would break the bundle and not the sources.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(__dirname, '../..');
+const FIXTURES = resolve(ROOT, '../shared/fixtures');
+const bundleDir = join(ROOT, 'out', `cli-test-${process.pid}`);
+const manifest = join(FIXTURES, '2024-W47/manifest.json');
+
+function run(entry: string[], args: string[]): string {
+  return execFileSync(process.execPath, [...entry, ...args], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
+}
+
+describe('the bundled CLI', () => {
+  beforeAll(() => {
+    execFileSync(process.execPath, ['scripts/build-cli.mjs', '--outdir', bundleDir], { cwd: ROOT, stdio: 'pipe' });
+  }, 60_000);
+  afterAll(() => rmSync(bundleDir, { recursive: true, force: true }));
+
+  it('splits each command and exporter into its own chunk, and lists its sources for the staleness check', () => {
+    const files = readdirSync(bundleDir);
+    expect(files).toContain('main.mjs');
+    for (const chunk of ['build', 'import', 'archive', 'pdf', 'docx']) expect(files.some((f) => f.startsWith(`${chunk}-`))).toBe(true);
+    // main.mjs itself loads no package: `weekly --help` stays instant.
+    expect(readFileSync(join(bundleDir, 'main.mjs'), 'utf8')).not.toMatch(/jsdom|pdfkit|lexical/);
+    const { inputs } = JSON.parse(readFileSync(join(bundleDir, 'inputs.json'), 'utf8')) as { inputs: string[] };
+    expect(inputs).toEqual(expect.arrayContaining(['electron/cli/main.ts', 'electron/engine/build/buildIssue.ts', 'package.json']));
+  });
+
+  it('builds the same issue as the sources, PDF and DOCX', () => {
+    const fromBundle = mkdtempSync(join(tmpdir(), 'weekly-bundle-'));
+    const fromSource = mkdtempSync(join(tmpdir(), 'weekly-source-'));
+    run([join(bundleDir, 'main.mjs')], ['build', manifest, '--out', fromBundle, '--format', 'pdf,docx']);
+    run([require.resolve('tsx/cli'), 'electron/cli/main.ts'], ['build', manifest, '--out', fromSource, '--format', 'pdf']);
+    const json = (dir: string) => JSON.parse(readFileSync(join(dir, 'issue.json'), 'utf8'));
+    expect(json(fromBundle).pages).toBeGreaterThan(10);
+    expect(json(fromBundle)).toEqual(json(fromSource));
+    expect(readFileSync(join(fromBundle, 'issue.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(readFileSync(join(fromBundle, 'issue.docx')).subarray(0, 2).toString()).toBe('PK');
+  }, 120_000);
+
+  it('imports a clipping and refuses an unknown command with the usage', () => {
+    const clip = join(FIXTURES, '2024-W47', JSON.parse(readFileSync(manifest, 'utf8')).sections[0].articles[0].clip);
+    expect(run([join(bundleDir, 'main.mjs')], ['import', clip])).toMatch(/标题：\S+/);
+    expect(() => run([join(bundleDir, 'main.mjs')], ['nope'])).toThrow(/unknown command "nope"/);
+  }, 60_000);
+});
