@@ -23,6 +23,8 @@ export const INVOKE_CHANNELS = [
   'export:docx',
   'export:status',
   'export:result',
+  'media:put',
+  'media:get',
   'search:query',
   'settings:get',
   'settings:set',

@@ -2,7 +2,7 @@
 // through contextBridge, `npm run web` serves it over HTTP; both sides validate with these schemas.
 // Channels are `domain:method`; there is no generic send.
 import { z } from 'zod';
-import { articleSchema, issueMetaSchema, issueSchema } from '../model/issue';
+import { articleSchema, issueMetaSchema, issueSchema, qrCodeSchema } from '../model/issue';
 import { editorStateSchema } from '../content/lexicalJson';
 
 const id = z.string().min(1).max(200);
@@ -65,6 +65,8 @@ export const settingsSchema = z.object({
   pageSize: pageSizeSchema.default('A4'),
   summaryMinChars: z.number().int().min(20).max(2000).default(100),
   summaryMaxChars: z.number().int().min(40).max(5000).default(320),
+  /** back-cover QR codes (images stored as `media:<sha256>`), used by issues that set none of their own */
+  qrCodes: z.array(qrCodeSchema).max(4).default([]),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -170,6 +172,11 @@ export const contract = {
     docx: method(z.object({ issueId: id, pageSize: pageSizeSchema.optional() }), z.object({ jobId: id })),
     status: method(z.object({ jobId: id }), jobStatusSchema),
     result: method(z.object({ jobId: id }), exportFileSchema),
+  },
+  media: {
+    /** store an image (PNG or JPEG: what the PDF can embed) in the archive; returns its `media:<sha256>` */
+    put: method(z.object({ mimeType: z.enum(['image/png', 'image/jpeg']), data: z.string().min(1).max(14_000_000) }), z.object({ ref: z.string() })),
+    get: method(z.object({ ref: z.string().regex(/^media:[0-9a-f]{64}$/) }), z.object({ mimeType: z.string(), data: z.string() })),
   },
   search: {
     query: method(z.object({ query: z.string().min(1).max(200), limit: z.number().int().min(1).max(200).default(50) }), z.array(searchHitSchema)),

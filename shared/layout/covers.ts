@@ -98,14 +98,19 @@ export function backCoverItems(meta: IssueMeta, c: CoverContext): PageItem[] {
   const { width: W, height: H } = style.geometry;
   const cx = W / 2;
   const items: PageItem[] = [];
-  const { qr, info } = backCoverBlocks(meta.backCover);
+  const { qr: textQr, info } = backCoverBlocks(meta.backCover);
+  // QR images from 设置 replace the text's 扫一扫 placeholders; captions may span lines.
+  const images = meta.qrCodes ?? [];
+  const qr = images.length > 0 ? images.map((code) => code.caption.split('\n').filter((l) => l.trim())) : textQr;
   const q = 100;
   const gap = 70;
   const rowWidth = qr.length * q + Math.max(0, qr.length - 1) * gap;
   const top = H * 0.42;
   qr.forEach((caption, k) => {
     const x = cx - rowWidth / 2 + k * (q + gap);
-    items.push({ kind: 'box', x, y: top, w: q, h: q, stroke: '#9aa8b6', lineWidth: 0.8, dash: [3, 2] });
+    const image = images[k]?.image;
+    if (image) items.push({ kind: 'image', x, y: top, w: q, h: q, src: image });
+    else items.push({ kind: 'box', x, y: top, w: q, h: q, stroke: '#9aa8b6', lineWidth: 0.8, dash: [3, 2] });
     caption.forEach((line, j) => items.push(...centered(c, line, c.style.faces.small, 10.5, x + q / 2, top + q + 20 + j * 16, style.text, 0, `qr${k}-${j}`)));
   });
   let y = qr.length > 0 ? top + q + 100 : H * 0.62;

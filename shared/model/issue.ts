@@ -27,6 +27,12 @@ export const columnSchema = z.object({
 });
 export type Column = z.infer<typeof columnSchema>;
 
+export const qrCodeSchema = z.object({
+  image: z.string().min(1).max(3_000_000),
+  caption: z.string().max(200),
+});
+export type QrCode = z.infer<typeof qrCodeSchema>;
+
 export const issueMetaSchema = z.object({
   series: z.string().max(200).default('医药先锋系列之'),
   title: z.string().min(1).max(200).default('医周药事'),
@@ -40,6 +46,8 @@ export const issueMetaSchema = z.object({
   tags: z.array(z.string().max(50)).max(20).default([]),
   readingNote: z.string().max(2000).default(''),
   backCover: z.string().max(5000).default(''),
+  /** QR codes on the back cover: an image (`media:<sha256>` in the archive, a data: URL for the layout) and its caption */
+  qrCodes: z.array(qrCodeSchema).max(4).optional(),
 });
 export type IssueMeta = z.infer<typeof issueMetaSchema>;
 

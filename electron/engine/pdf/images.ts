@@ -33,7 +33,8 @@ function localPath(src: string): string | null {
 
 export function createImageResolver(pdf: Doc, doc: IssueDocument): ImageResolver {
   const opened = new Map<string, OpenedImage | null>();
-  for (const src of doc.articles.flatMap((a) => figureSources(a.blocks))) {
+  const backCoverSources = (doc.meta.qrCodes ?? []).map((code) => code.image);
+  for (const src of [...doc.articles.flatMap((a) => figureSources(a.blocks)), ...backCoverSources]) {
     if (opened.has(src)) continue;
     const path = localPath(src);
     let image: OpenedImage | null = null;

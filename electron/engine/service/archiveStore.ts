@@ -42,6 +42,11 @@ export function archiveStore(archive: Archive): IssueStore {
         await rm(dir, { recursive: true, force: true });
       }
     },
+    putMedia: async (bytes, mimeType) => archive.putMedia(bytes, mimeType),
+    getMedia: async (ref) => {
+      const item = archive.getMedia(ref);
+      return { mimeType: item.mime, bytes: new Uint8Array(item.bytes) };
+    },
     close: async () => archive.close(),
   };
 }

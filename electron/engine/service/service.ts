@@ -91,6 +91,26 @@ export function createService(options: ServiceOptions): WeeklyDeskHandlers {
     return result;
   }
 
+  /** The back cover's QR codes (the issue's own, else those in 设置) with images the PDF can open. */
+  async function withQrImages(issue: Issue): Promise<Issue> {
+    const codes = issue.meta.qrCodes ?? (await settings()).qrCodes;
+    if (codes.length === 0) return issue;
+    const resolved = await Promise.all(
+      codes.map(async (code) => {
+        if (!code.image.startsWith('media:')) return code;
+        try {
+          if (!store.getMedia) throw new Error('this store holds no media');
+          const m = await store.getMedia(code.image);
+          return { ...code, image: `data:${m.mimeType};base64,${Buffer.from(m.bytes).toString('base64')}` };
+        } catch (e) {
+          log(`QR image ${code.image} not found: ${describeError(e)}`);
+          return { ...code, image: '' }; // an empty frame with its caption
+        }
+      }),
+    );
+    return { ...issue, meta: { ...issue.meta, qrCodes: resolved } };
+  }
+
   function startExport(kind: 'pdf' | 'docx', issueId: string, pageSize: PageSize | undefined): string {
     return jobs.start(
       kind,
@@ -99,7 +119,7 @@ export function createService(options: ServiceOptions): WeeklyDeskHandlers {
         const issue = await requireIssue(issueId);
         const size = pageSize ?? (await settings()).pageSize;
         report.stage('整理本期视点与正文', 0.15);
-        const doc = buildIssueDocument(issue);
+        const doc = buildIssueDocument(await withQrImages(issue));
         const showStage = (engineStage: string): void => {
           const shown = stageShown(engineStage);
           if (shown) report.stage(shown.stageZh, shown.progress);
@@ -218,6 +238,17 @@ export function createService(options: ServiceOptions): WeeklyDeskHandlers {
       },
       status: async ({ jobId }) => jobs.status(jobId),
       result: async ({ jobId }) => jobs.result(jobId),
+    },
+    media: {
+      put: async ({ mimeType, data }) => {
+        if (!store.putMedia) throw new UserFacingError('media-unsupported', '当前模式（不保存到磁盘）不能保存图片。', 'This store cannot hold media');
+        return { ref: await store.putMedia(new Uint8Array(Buffer.from(data, 'base64')), mimeType) };
+      },
+      get: async ({ ref }) => {
+        if (!store.getMedia) throw new UserFacingError('media-unsupported', '当前模式（不保存到磁盘）不能读取图片。', 'This store cannot hold media');
+        const m = await store.getMedia(ref);
+        return { mimeType: m.mimeType, data: Buffer.from(m.bytes).toString('base64') };
+      },
     },
     search: {
       query: ({ query, limit }) => store.search(query.trim(), limit),

@@ -29,5 +29,8 @@ export interface IssueStore {
   importWeekly?(bytes: Uint8Array, fileName: string, onConflict?: 'error' | 'replace' | 'copy'): Promise<Issue>;
   /** One issue as the bytes of a `.weekly` file; absent where the store cannot hold media. */
   exportWeekly?(issueId: string): Promise<Uint8Array>;
+  /** Images by content hash (`media:<sha256>`); absent where the store cannot hold media. */
+  putMedia?(bytes: Uint8Array, mimeType: string): Promise<string>;
+  getMedia?(ref: string): Promise<{ mimeType: string; bytes: Uint8Array }>;
   close(): Promise<void>;
 }

@@ -99,3 +99,26 @@ describe('layoutIssue', () => {
     expect(firstX(odd)).toBeGreaterThan(firstX(even) + 30);
   });
 });
+
+describe('back cover QR codes', () => {
+  it('draws each QR image from 设置 in its frame with its caption, in place of the text placeholders', () => {
+    const doc = issue(2, () => 3);
+    doc.meta.qrCodes = [
+      { image: 'data:image/png;base64,AAAA', caption: '扫一扫\n关注药城公众号' },
+      { image: 'data:image/png;base64,BBBB', caption: '扫一扫\n下载医周药事' },
+    ];
+    const back = layoutIssue(doc, new Typesetter(fakeMetrics())).pages.at(-1)!;
+    const images = back.items.filter((i) => i.kind === 'image');
+    expect(images.map((i) => i.kind === 'image' && i.src)).toEqual(['data:image/png;base64,AAAA', 'data:image/png;base64,BBBB']);
+    expect(back.items.some((i) => i.kind === 'box' && i.dash)).toBe(false);
+    expect(texts(back)).toContain('关注药城公众号');
+    expect(texts(back)).toContain('下载医周药事');
+    expect(texts(back)).toContain('北京先锋寰宇大健康管理有限公司');
+  });
+
+  it('keeps the dashed placeholder frames when no images are set', () => {
+    const back = layoutIssue(issue(2, () => 3), new Typesetter(fakeMetrics())).pages.at(-1)!;
+    expect(back.items.filter((i) => i.kind === 'image')).toEqual([]);
+    expect(back.items.filter((i) => i.kind === 'box' && i.dash).length).toBe(1);
+  });
+});

@@ -116,4 +116,31 @@ describe('the service over the SQLite archive', () => {
     expect(foreign).toEqual({ ok: false, error: { code: 'weekly-file-foreign', messageZh: '文件 报告.weekly 不是周刊编辑台导出的 .weekly 期刊文件。' } });
     await source.close();
   });
+
+  it('stores QR images from 设置 and hands them to the PDF engine as data: URLs with their captions', async () => {
+    const docs: Array<{ meta: { qrCodes?: Array<{ image: string; caption: string }> } }> = [];
+    const engines = fakeEngines({
+      renderPdf: async (doc) => {
+        docs.push(doc);
+        return { pdf: new Uint8Array([37]), pageCount: 1, pageMap: {} };
+      },
+    });
+    const store = archiveStore(openArchive(join(tempDir(), 'weekly-desk.db')));
+    const h = createService({ store, engines });
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const { ref } = await h.media.put({ mimeType: 'image/png', data: png.toString('base64') });
+    expect(ref).toMatch(/^media:[0-9a-f]{64}$/);
+    expect(await h.media.get({ ref })).toEqual({ mimeType: 'image/png', data: png.toString('base64') });
+    const settings = await h.settings.get({});
+    await h.settings.set({ ...settings, qrCodes: [{ image: ref, caption: '扫一扫\n关注药城公众号' }] });
+    expect((await h.settings.get({})).qrCodes).toEqual([{ image: ref, caption: '扫一扫\n关注药城公众号' }]);
+
+    const issue = await h.issues.create({ isoWeek: '2024-W47', copyColumnsFrom: null, columns: ['专家观点'] });
+    const { jobId } = await h.export.pdf({ issueId: issue.id });
+    for (let i = 0; i < 200 && (await h.export.status({ jobId })).state === 'running'; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(docs[0].meta.qrCodes).toEqual([{ image: `data:image/png;base64,${png.toString('base64')}`, caption: '扫一扫\n关注药城公众号' }]);
+    const missing = await createDispatch(h)('media:get', { ref: `media:${'0'.repeat(64)}` });
+    expect(missing.ok).toBe(false);
+    await store.close();
+  });
 });
