@@ -23,6 +23,10 @@ const downloads = mkdtempSync(join(tmpdir(), 'weekly-e2e-downloads-'));
 /** stages the PDF engine reports, as the progress bar names them (electron/engine/service/exportStages.ts) */
 const ENGINE_STAGES = ['载入字体', '排版正文', '核定页码', '组版', '绘制 PDF 页面'];
 
+/** a 64×64 checkerboard PNG standing in for a QR code */
+const QR_PNG_BASE64 =
+  'iVBORw0KGgoAAAANSUhEUgAAAEAAAABACAAAAACPAi4CAAAAQklEQVR4nO3UsQkAQAgDQPdf2m9cQBBe4dJZeKRKZCUq3bv9AFgJ7GkC+Akcrg6wB4Bh4HB1gD0ADAOHqwPsAWAWeNue+GoINbwfAAAAAElFTkSuQmCC';
+
 const columnList = () => page.getByRole('list', { name: '栏目', exact: true });
 const articlesOf = (column: string) => page.getByRole('list', { name: `${column} 的文章` });
 const articleButton = (title: string) => columnList().getByRole('button', { name: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
@@ -309,7 +313,20 @@ describe('the weekly workflow in the browser', () => {
 
     await page.getByRole('link', { name: '设置' }).click();
     await expect.poll(() => page.getByRole('heading', { name: '设置' }).count()).toBe(1);
+    // A back-cover QR image goes into the archive with its caption, and is still there after a reload.
+    const qrPng = join(downloads, '药城公众号.png');
+    writeFileSync(qrPng, Buffer.from(QR_PNG_BASE64, 'base64'));
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: '添加二维码' }).click();
+    await (await chooser).setFiles(qrPng);
+    await expect.poll(() => page.getByRole('img', { name: '二维码 1' }).count()).toBe(1);
+    await page.getByLabel('二维码 1 的说明').fill('扫一扫\n关注药城公众号');
+    await page.getByRole('button', { name: '保存设置' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '设置已保存' }).count()).toBe(1);
     await screenshot(page, '07-settings');
+    await page.reload();
+    await expect.poll(() => page.getByRole('img', { name: '二维码 1' }).count()).toBe(1);
+    expect(await page.getByLabel('二维码 1 的说明').inputValue()).toBe('扫一扫\n关注药城公众号');
 
     await page.getByRole('link', { name: '期刊' }).click();
     const table = page.getByRole('table', { name: '最近的期刊' });

@@ -1,8 +1,9 @@
-// 设置: publisher details for the back cover, page size and 提要 length.
+// 设置: publisher details and QR codes for the back cover, page size and 提要 length.
 import { useEffect, useId, useState } from 'react';
 import type { Settings } from '../../../shared/api/contract';
 import { errorMessage, getApi } from '../api/client';
 import { useNotices } from '../common/Notices';
+import { QrCodesField } from './QrCodesField';
 
 export function SettingsScreen() {
   const notices = useNotices();
@@ -57,6 +58,8 @@ export function SettingsScreen() {
           {text('phone', '电话', '010-…')}
           <label htmlFor={`${id}-back`}>封底文字</label>
           <textarea id={`${id}-back`} rows={6} value={settings.backCover} placeholder={'扫一扫\n关注药城公众号'} onChange={(e) => set({ backCover: e.target.value })} />
+          <span className="form-label">封底二维码</span>
+          <QrCodesField value={settings.qrCodes} onChange={(qrCodes) => set({ qrCodes })} />
         </div>
       </fieldset>
       <fieldset>
