@@ -1,7 +1,9 @@
 // npx tsx bench/docx.ts — DOCX export of each fixture issue: renderIssueDocx (building the document, docx's page
 // estimate, packing), median and min–max of BENCH_RUNS (default 5) runs each way:
 //   cold — each run in a fresh process (bench/exportOnce.ts), as `weekly build` runs it;
-//   warm — in this process after one warm-up run (what the app does on its second export), wall and CPU time.
+//   warm, new — in this process after a warm-up run, with no article page counts remembered: a first export;
+//   warm, again — the same issue exported again: every article's page count is remembered;
+//   one edit — one paragraph of the middle article longer, the other articles remembered.
 // CPU time is printed beside wall time because other processes share the machine: compare both with `uptime`.
 // With LibreOffice installed it also converts each DOCX once and counts how many of the cached
 // 本期视点 page numbers equal the pages LibreOffice prints the titles on.
@@ -13,6 +15,7 @@ import { Packer } from 'docx';
 import { join, resolve } from 'node:path';
 import { loadIssueFromManifest } from '../electron/engine/build/manifest';
 import { buildIssueDocxDocument, renderIssueDocx } from '../electron/engine/docx/index';
+import { clearArticlePages } from '../electron/engine/docx/pageEstimate';
 import { buildIssueDocument, LABELS, type IssueDocument } from '../shared/document/issueDocument';
 import { convertToPdf, findSoffice } from '../tests/unit/electron/docx/libreOffice';
 import { fmtMs, table } from './stats';
@@ -30,6 +33,22 @@ async function estimatedPageCount(doc: IssueDocument): Promise<number | undefine
   const { document, estimate } = await buildIssueDocxDocument(doc);
   await Packer.toBuffer(document);
   return estimate()?.pageCount;
+}
+
+/** The issue with the first paragraph of its middle article longer by `n` sentences. */
+function editedOnce(doc: IssueDocument, n: number): IssueDocument {
+  const k = Math.floor(doc.articles.length / 2);
+  return {
+    ...doc,
+    articles: doc.articles.map((a, i) => {
+      if (i !== k) return a;
+      const at = a.blocks.findIndex((b) => b.kind === 'paragraph');
+      const blocks = a.blocks.map((b, j) =>
+        j === at && b.kind === 'paragraph' ? { ...b, runs: [...b.runs, { text: '补充说明一句。'.repeat(n) }] } : b,
+      );
+      return { ...a, blocks };
+    }),
+  };
 }
 
 const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
@@ -61,17 +80,29 @@ for (const name of ['2024-W47', '2021-W08']) {
   const doc = buildIssueDocument(issue);
   const chars = doc.articles.reduce((n, a) => n + JSON.stringify(a.blocks).length, 0);
   await renderIssueDocx(doc); // warm-up: module loading and the width memo
-  const times: number[] = [];
-  const cpu: number[] = [];
-  let last = await renderIssueDocx(doc);
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    const c = process.cpuUsage();
-    last = await renderIssueDocx(doc);
-    const used = process.cpuUsage(c);
-    times.push(performance.now() - t);
-    cpu.push((used.user + used.system) / 1000);
-  }
+  /** wall and CPU time of RUNS exports, `before` each */
+  const timed = async (before: () => IssueDocument) => {
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const input = before();
+      const t = performance.now();
+      const c = process.cpuUsage();
+      await renderIssueDocx(input);
+      const used = process.cpuUsage(c);
+      wall.push(performance.now() - t);
+      cpu.push((used.user + used.system) / 1000);
+    }
+    return { wall, cpu };
+  };
+  const fresh = await timed(() => {
+    clearArticlePages();
+    return doc;
+  });
+  const again = await timed(() => doc);
+  let edits = 0;
+  const edited = await timed(() => editedOnce(doc, ++edits));
+  const last = await renderIssueDocx(doc);
   const file = join(work, `${name}.docx`);
   writeFileSync(file, last.docx);
   rows.push([
@@ -81,8 +112,10 @@ for (const name of ['2024-W47', '2021-W08']) {
     String((await estimatedPageCount(doc)) ?? '?'),
     String(Math.max(...Object.values(last.estimatedPageMap))),
     fmtMs(cold),
-    fmtMs(times),
-    fmtMs(cpu),
+    fmtMs(fresh.wall),
+    fmtMs(fresh.cpu),
+    fmtMs(again.wall),
+    fmtMs(edited.wall),
     `${(last.docx.length / 1024).toFixed(0)} KB`,
     office ? await libreOfficeAgreement(doc, last.estimatedPageMap, file, office) : 'soffice not installed',
   ]);
@@ -90,7 +123,7 @@ for (const name of ['2024-W47', '2021-W08']) {
 console.log(`\nDOCX export, median of ${RUNS} runs (min–max); load average ${loadBefore} before, ${load()} after (1, 5, 15 min)\n`);
 console.log(
   table(
-    ['issue', 'articles', 'block JSON', 'pages', 'last title page', 'cold (fresh process)', 'warm (in process)', 'warm CPU', 'size', 'cached = LibreOffice'],
+    ['issue', 'articles', 'block JSON', 'pages', 'last title page', 'cold', 'warm, new', 'warm, new CPU', 'warm, again', 'one edit', 'size', 'cached = LibreOffice'],
     rows,
   ),
 );

@@ -132,7 +132,7 @@ export async function buildIssueDocxDocument(
           before: [cover],
           frontMatter: [...viewpointPages(doc, fonts), ...tocPages(doc, fonts, textWidth(setup))],
           after: [backCover],
-          bookmarked: (anchor) => new Paragraph({ pageBreakBefore: true, children: [new Bookmark({ id: anchor, children: [new TextRun('')] })] }),
+          bookmarked: (anchor) => new Paragraph({ pageBreakBefore: true, children: [new Bookmark({ id: anchor, children: [new TextRun('\u00a0')] })] }),
         },
         frame,
         estimatePageNumbers,

@@ -12,6 +12,7 @@ import {
   Document,
   Packer,
   Paragraph,
+  TextRun,
   type EstimatedPageNumbers,
   type FileChild,
   type INumberingOptions,
@@ -105,9 +106,12 @@ export function noneRemembered(articles: readonly IssueArticlePart[], frame: Lay
   return articles.every((a) => !articlePages.has(`${frame.key}:${a.key}`));
 }
 
-/** Stands in for an article in the skeleton: its bookmarked first page, then its other pages, empty. */
+/**
+ * Stands in for an article in the skeleton: its bookmarked first page, then its other pages, each a paragraph of a
+ * no-break space (a last page that is only an empty paragraph ending the section would not count as a page).
+ */
 function placeholder(anchor: string, pages: number, bookmarked: (anchor: string) => Paragraph): Paragraph[] {
-  return [bookmarked(anchor), ...Array.from({ length: pages - 1 }, () => new Paragraph({ pageBreakBefore: true }))];
+  return [bookmarked(anchor), ...Array.from({ length: pages - 1 }, () => new Paragraph({ pageBreakBefore: true, children: [new TextRun('\u00a0')] }))];
 }
 
 export interface IssueSkeleton {
