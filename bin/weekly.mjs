@@ -2,7 +2,6 @@
 // Package bin. Runs the bundled CLI (out/cli, `npm run build:cli`) in this process when the bundle is
 // newer than every source file it was built from; otherwise the TypeScript sources through tsx, so a
 // fresh checkout or an edited source never runs a stale bundle.
-import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -11,14 +10,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = join(root, 'out', 'cli', 'main.mjs');
 
-/** The bundle, or why it cannot be used: missing, or older than a source it was built from. */
+/** The bundle, or why it cannot be used: missing, or a source it was built from saved since the build began. */
 function bundleState() {
   if (process.env.WEEKLY_CLI_FROM_SOURCE === '1') return { stale: 'WEEKLY_CLI_FROM_SOURCE=1' };
   let builtAt;
   let inputs;
   try {
-    builtAt = statSync(bundle).mtimeMs;
-    inputs = JSON.parse(readFileSync(join(root, 'out', 'cli', 'inputs.json'), 'utf8')).inputs;
+    statSync(bundle);
+    ({ builtAt, inputs } = JSON.parse(readFileSync(join(root, 'out', 'cli', 'inputs.json'), 'utf8')));
   } catch {
     return { stale: 'no bundle (npm run build:cli)' };
   }
@@ -29,7 +28,7 @@ function bundleState() {
     } catch {
       return { stale: `${file} is gone` };
     }
-    if (changed > builtAt) return { stale: `${file} changed since the bundle was built` };
+    if (changed >= builtAt) return { stale: `${file} changed since the bundle was built` };
   }
   return { bundle };
 }
@@ -39,6 +38,7 @@ if (process.env.WEEKLY_CLI_DEBUG === '1') console.error(`weekly: ${state.bundle 
 if (state.bundle) {
   await import(pathToFileURL(state.bundle).href);
 } else {
+  const { spawnSync } = await import('node:child_process');
   const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
   const r = spawnSync(process.execPath, [tsxCli, join(root, 'electron', 'cli', 'main.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(r.status ?? 1);

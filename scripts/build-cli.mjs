@@ -50,6 +50,8 @@ const banner = [
   'const __cliFileUrl = (p) => __cliPathToFileURL(__cliPath(p)).href;',
 ].join('\n');
 
+// Taken before esbuild reads a source: a file saved during the build counts as newer than the bundle.
+const startedAt = Date.now();
 await rm(outdir, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
@@ -78,5 +80,5 @@ const inputs = [
   'package.json',
   ...(existsSync(join(root, 'node_modules/.package-lock.json')) ? ['node_modules/.package-lock.json'] : []),
 ];
-await writeFile(join(outdir, 'inputs.json'), `${JSON.stringify({ builtAt: Date.now(), inputs }, null, 1)}\n`);
+await writeFile(join(outdir, 'inputs.json'), `${JSON.stringify({ builtAt: startedAt, inputs }, null, 1)}\n`);
 console.log(`CLI bundle written to ${outdir}`);
