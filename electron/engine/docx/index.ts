@@ -13,7 +13,7 @@ import { patchPackage } from './package';
 import { contentKey, estimateIssuePages, noneRemembered, rememberArticlePages, type IssueArticlePart, type LayoutFrame } from './pageEstimate';
 import { textRuns } from './runs';
 import { DEFAULT_FONTS, issueStyles, patchStylesXml, runFonts, STYLE, type DocxFonts } from './styles';
-import { TableWidths } from './widths';
+import { TableMiss, TableWidths } from './widths';
 
 export interface DocxResult {
   docx: Buffer;
@@ -40,8 +40,12 @@ const docxEstimate = estimatePageNumbersWith({ guess: true });
 /** docx's page estimate from the width table, or from docx's own measurer where the table falls short. */
 function estimatePageNumbers(body: Parameters<PageNumberEstimator>[0], context: Parameters<PageNumberEstimator>[1]): EstimatedPageNumbers {
   tableWidths.failed = false;
-  const estimate = tableEstimate(body, context);
-  return tableWidths.failed ? docxEstimate(body, context) : estimate;
+  try {
+    return tableEstimate(body, context);
+  } catch (error) {
+    if (!(error instanceof TableMiss)) throw error;
+    return docxEstimate(body, context);
+  }
 }
 
 /** Wraps the estimator to keep what it worked out: the same numbers it writes into the fields. */

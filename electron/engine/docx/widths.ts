@@ -112,18 +112,31 @@ function facesOf(table: WidthTable): Map<string, FaceWidths> {
   return faces;
 }
 
+/** Thrown out of docx's layout at text the table cannot measure, so it stops at once instead of finishing wrong. */
+export class TableMiss extends Error {
+  constructor(readonly face: string) {
+    super(`text the width table cannot measure, in ${face}`);
+  }
+}
+
 /** Past this many remembered texts the memo starts again, so a long-running app does not grow without end. */
 const MEMO_LIMIT = 200_000;
 
 /**
  * A `measureWidth` for `estimatePageNumbersWith` that gives docx's own widths from the table: a character the table
- * lacks in a face it has is probed once and kept. `failed` turns true at text in a face the table does not have (a
- * configured font) or a character that could not be probed: the caller then estimates with docx's own measurer.
+ * lacks in a face it has is probed once and kept. At text in a face the table does not have (a configured font) or
+ * a character that could not be probed it throws `TableMiss`, and `failed` turns true: the caller then estimates
+ * with docx's own measurer.
  */
 export class TableWidths {
   private readonly faces: Map<string, FaceWidths>;
   private readonly memo = new Map<string, number>();
   failed = false;
+
+  private miss(face: string): never {
+    this.failed = true;
+    throw new TableMiss(face);
+  }
 
   constructor(table: WidthTable = tableJson as WidthTable) {
     this.faces = facesOf(table);
@@ -135,10 +148,7 @@ export class TableWidths {
     const known = this.memo.get(key);
     if (known !== undefined) return known;
     const widths = this.faces.get(face);
-    if (!widths) {
-      this.failed = true;
-      return 0;
-    }
+    if (!widths) this.miss(face);
     let ems = 0;
     let missing: string[] | undefined;
     for (const c of text) {
@@ -148,7 +158,7 @@ export class TableWidths {
     }
     if (missing) {
       for (const [c, w] of probeWidths(font, [...new Set(missing)])) widths.ems.set(c, w);
-      if (missing.some((c) => widths.ems.get(c) === undefined)) this.failed = true;
+      if (missing.some((c) => widths.ems.get(c) === undefined)) this.miss(face);
       return this.measureWidth(text, font);
     }
     const width = ems * font.size;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { AlignmentType, Bookmark, Document, LineRuleType, Packer, Paragraph, TextRun, type EstimatedPageNumbers, type PageNumberEstimator } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
 import { describe, expect, it } from 'vitest';
-import { faceKey, probeWidths, TableWidths, TABLE_CHARACTERS, type WidthTable } from '../../../../electron/engine/docx/widths';
+import { faceKey, probeWidths, TableMiss, TableWidths, TABLE_CHARACTERS, type WidthTable } from '../../../../electron/engine/docx/widths';
 import table from '../../../../electron/engine/docx/widthTable.json';
 import { loadIssueFromManifest } from '../../../../electron/engine/build/manifest';
 import { blocksToPlainText } from '../../../../shared/content/walker';
@@ -64,7 +64,7 @@ describe('TableWidths', () => {
 
   it('fails over at a face the table does not have, so the caller can use docx’s own measurer', () => {
     const widths = new TableWidths();
-    widths.measureWidth('楷', { name: 'KaiTi', size: 12, bold: false, italic: false });
+    expect(() => widths.measureWidth('楷', { name: 'KaiTi', size: 12, bold: false, italic: false })).toThrow(TableMiss);
     expect(widths.failed).toBe(true);
   });
 
