@@ -122,12 +122,26 @@ describe('the weekly workflow in the browser', () => {
     const typed = '编者按：本文有删节，标题为编辑所加。';
     await articleButton(target.title).click();
     const body = page.getByRole('textbox', { name: '正文' });
-    await body.locator('p').last().click();
-    // Caret to the very end of the article (End only reaches the end of the visual line).
-    await page.keyboard.press('Control+End');
+    // Caret to the very end of the article (End only reaches the end of the visual line). On a
+    // busy machine the article may still be loading when first clicked, so retry until it sits there.
+    await expect
+      .poll(async () => {
+        await body.locator('p').last().click();
+        await page.keyboard.press('Control+End');
+        return body.evaluate((el) => {
+          const selection = window.getSelection();
+          const last = [...el.querySelectorAll('p')].at(-1);
+          if (!selection?.anchorNode || !last?.contains(selection.anchorNode)) return false;
+          const rest = document.createRange();
+          rest.selectNodeContents(last);
+          rest.setStart(selection.anchorNode, selection.anchorOffset);
+          return rest.toString() === '';
+        });
+      })
+      .toBe(true);
     await page.keyboard.press('Enter');
     await page.keyboard.type(typed);
-    expect(await body.locator('p').last().textContent()).toBe(typed);
+    await expect.poll(() => body.locator('p').last().textContent()).toBe(typed);
 
     // Reload before autosave had a chance: the page keeps a draft and restores it.
     apiCalls.length = 0;
