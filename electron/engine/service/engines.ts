@@ -1,18 +1,11 @@
 // The engine modules the service drives (import, 提要, PDF, DOCX), behind one interface so
 // tests can pass their own and the web server / Electron main pass the real ones.
 import type { Block } from '../../../shared/content/blocks';
-import type { SerializedEditorStateJson } from '../../../shared/content/lexicalJson';
 import type { IssueDocument, PageMap } from '../../../shared/document/issueDocument';
 import type { PageSize } from '../../../shared/api/contract';
 
-export interface ImportedClipping {
-  title: string;
-  source: string;
-  author: string | null;
-  url: string | null;
-  content: SerializedEditorStateJson;
-  warnings: string[];
-}
+export type { ImportedClipping } from '../import/types';
+import type { ImportedClipping } from '../import/types';
 
 export interface SummaryLength {
   targetLength: number;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyEditorState } from '../../../shared/content/lexicalJson';
 import type { Issue } from '../../../shared/model/issue';
 import { dropDraft, keepDraft, takeDraft } from '../../../renderer/src/workspace/drafts';
+import { issueMeta2024W47 } from '../../helpers/model';
 
 function storage(limit = Infinity): Storage {
   const m = new Map<string, string>();
@@ -22,17 +23,7 @@ function storage(limit = Infinity): Storage {
 
 const issue: Issue = {
   id: '2024-W47',
-  meta: {
-    series: '医药先锋系列之',
-    title: '医周药事',
-    subtitle: 'Medical weekly pharmacy',
-    isoWeek: '2024-W47',
-    issueNumber: '2024年第47期',
-    dateRange: '2024.11.18-2024.11.24',
-    tags: [],
-    readingNote: '',
-    backCover: '',
-  },
+  meta: issueMeta2024W47(),
   columns: [{ id: 'c1', name: '专家观点', articles: [{ id: 'a1', title: '标题', source: '', author: null, url: null, clippedAt: null, content: emptyEditorState(), summary: '未保存的提要', summaryEdited: true }] }],
 };
 

@@ -15,6 +15,7 @@ import {
   suggestColumnNames,
   updateArticle,
 } from '../../../renderer/src/workspace/issueOps';
+import { issueMeta2024W47 } from '../../helpers/model';
 
 function article(id: string, title = id): Article {
   return { id, title, source: '健康报', author: null, url: null, clippedAt: null, content: emptyEditorState(), summary: '', summaryEdited: false };
@@ -22,17 +23,7 @@ function article(id: string, title = id): Article {
 
 const issue: Issue = {
   id: '2024-W47',
-  meta: {
-    series: '医药先锋系列之',
-    title: '医周药事',
-    subtitle: 'Medical weekly pharmacy',
-    isoWeek: '2024-W47',
-    issueNumber: '2024年第47期',
-    dateRange: '2024.11.18-2024.11.24',
-    tags: [],
-    readingNote: '',
-    backCover: '',
-  },
+  meta: issueMeta2024W47(),
   columns: [
     { id: 'c1', name: '分析解读', articles: [article('a1'), article('a2')] },
     { id: 'c2', name: '专家观点', articles: [article('a3')] },

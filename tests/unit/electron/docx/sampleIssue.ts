@@ -3,6 +3,7 @@
 // superscript note marks, nested lists, a quote, internal and external links).
 import type { Block } from '../../../../shared/content/blocks';
 import { ANCHORS, type IssueDocument } from '../../../../shared/document/issueDocument';
+import { issueMeta2024W47 } from '../../../helpers/model';
 
 /** A 2 × 1 PNG (red, blue) */
 export const TINY_PNG =
@@ -100,17 +101,11 @@ const childrenArticle: Block[] = [
 
 export function sampleIssue(): IssueDocument {
   return {
-    meta: {
-      series: '医药先锋系列之',
-      title: '医周药事',
-      subtitle: 'Medical weekly pharmacy',
-      isoWeek: '2024-W47',
-      issueNumber: '2024年第47期',
-      dateRange: '2024.11.18-2024.11.24',
+    meta: issueMeta2024W47({
       tags: ['医保', '医疗', '医药'],
       readingNote: '',
       backCover: '扫一扫\n关注药城公众号\n\n\n\n北京先锋寰宇大健康管理有限公司\n 电 话: 010-68489858',
-    },
+    }),
     readingNote:
       '（阅读提醒：使用手机阅读的朋友，请按页码提示，进行阅读；使用电脑阅读的朋友，可点击您要阅读的文章标题，直接跳转具体内容。）',
     viewpoint: [

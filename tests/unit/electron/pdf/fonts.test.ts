@@ -9,22 +9,17 @@ import { describe, expect, it } from 'vitest';
 import { ANCHORS, type IssueDocument } from '../../../../shared/document/issueDocument';
 import { loadFontSet, npmFontPath, textAdvance } from '../../../../electron/engine/fonts';
 import { renderIssuePdf } from '../../../../electron/engine/pdf/index';
+import { issueMeta2024W47 } from '../../../helpers/model';
 
 const NOBODY_HAS = '\u{10FFFD}'; // private use: no face has it
 
 function tinyIssue(body: string, title = '测试文章'): IssueDocument {
   return {
-    meta: {
-      series: '医药先锋系列之',
-      title: '医周药事',
-      subtitle: 'Medical weekly pharmacy',
-      isoWeek: '2024-W47',
-      issueNumber: '2024年第47期',
-      dateRange: '2024.11.18-2024.11.24',
+    meta: issueMeta2024W47({
       tags: ['医保'],
       readingNote: '',
       backCover: '扫一扫\n关注药城公众号',
-    },
+    }),
     readingNote: '（阅读提醒：请按页码提示阅读。）',
     viewpoint: [{ column: '医保快讯', entries: [{ articleId: 'a1', anchor: ANCHORS.article(0), title, source: '健康报', summary: '一段提要。' }] }],
     articles: [

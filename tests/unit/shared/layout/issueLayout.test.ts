@@ -4,23 +4,18 @@ import { layoutIssue } from '../../../../shared/layout/issueLayout';
 import { Typesetter } from '../../../../shared/layout/typesetter';
 import type { Page, TextItem } from '../../../../shared/layout/types';
 import { fakeMetrics } from './fakeMetrics';
+import { issueMeta2024W47 } from '../../../helpers/model';
 
 const PARAGRAPH = '医疗保障是减轻群众就医负担、增进民生福祉、维护社会和谐稳定的重大制度安排。近年来，各地持续推进医保支付方式改革，DRG/DIP 付费覆盖面不断扩大。';
 
 function issue(articles: number, paragraphsEach: (k: number) => number): IssueDocument {
   const columns = ['专家观点', '分析解读', '地方精彩'];
   const doc: IssueDocument = {
-    meta: {
-      series: '医药先锋系列之',
-      title: '医周药事',
-      subtitle: 'Medical weekly pharmacy',
-      isoWeek: '2024-W47',
-      issueNumber: '2024年第47期',
-      dateRange: '2024.11.18-2024.11.24',
+    meta: issueMeta2024W47({
       tags: ['医保', '医疗', '医药'],
       readingNote: '',
       backCover: '扫一扫\n关注药城公众号\n\n北京先锋寰宇大健康管理有限公司',
-    },
+    }),
     readingNote: '（阅读提醒：请按页码提示阅读。）',
     viewpoint: [],
     articles: [],
