@@ -203,6 +203,16 @@ export function cleanBody(body: Element, options: CleanOptions): CleanResult {
     if (line.author && !byline.author) byline.author = line.author;
   };
 
+  /** A block at either end of the body: a 来源/作者 line (taken into the metadata), boilerplate, or content. */
+  const edgeBlockKind = (el: Element, text: string): 'metadata' | 'boilerplate' | null => {
+    const line = el.tagName === 'TABLE' || el.tagName === 'FIGURE' ? null : parseMetadataLine(text);
+    if (line) {
+      take(line);
+      return 'metadata';
+    }
+    return text.length <= MAX_BOILERPLATE_LENGTH && BOILERPLATE_RE.test(text) ? 'boilerplate' : null;
+  };
+
   // Leading blocks: the repeated title, bylines, boilerplate, empty lines.
   let blocks = leafBlocks(body);
   for (const el of blocks.slice(0, LEADING_SCAN)) {
@@ -215,13 +225,7 @@ export function cleanBody(body: Element, options: CleanOptions): CleanResult {
       removeBlock(el, body);
       continue;
     }
-    const line = el.tagName === 'TABLE' || el.tagName === 'FIGURE' ? null : parseMetadataLine(text);
-    if (line) {
-      take(line);
-      removeBlock(el, body);
-      continue;
-    }
-    if (text.length <= MAX_BOILERPLATE_LENGTH && BOILERPLATE_RE.test(text)) {
+    if (edgeBlockKind(el, text)) {
       removeBlock(el, body);
       continue;
     }
@@ -242,13 +246,12 @@ export function cleanBody(body: Element, options: CleanOptions): CleanResult {
       pendingImages.push(el);
       continue;
     }
-    const line = el.tagName === 'TABLE' || el.tagName === 'FIGURE' ? null : parseMetadataLine(text);
-    if (line) {
-      take(line);
+    const kind = edgeBlockKind(el, text);
+    if (kind === 'metadata') {
       removeBlock(el, body);
       continue;
     }
-    if (text.length <= MAX_BOILERPLATE_LENGTH && BOILERPLATE_RE.test(text)) {
+    if (kind === 'boilerplate') {
       removeBlock(el, body);
       for (const img of pendingImages) removeBlock(img, body);
       pendingImages = [];
