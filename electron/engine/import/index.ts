@@ -151,7 +151,10 @@ export async function importHtml(html: string, options: { url?: string; fileName
 export async function importUrl(url: string, options: ImportOptions = {}): Promise<ImportedClipping> {
   const { fetchClipping } = await import('./fetchUrl');
   const fetched = await fetchClipping(url, options.fetch);
-  return guarded(url, () => convert(fetched.bytes, fetched.fileName, { ...options, url: fetched.finalUrl }, { declaredCharset: fetched.charset }));
+  const clipping = await guarded(url, () => convert(fetched.bytes, fetched.fileName, { ...options, url: fetched.finalUrl }, { declaredCharset: fetched.charset }));
+  if (options.keepRemoteImages) return clipping;
+  const [{ inlineRemoteImages }, { fetchImage }] = await Promise.all([import('./inlineImages'), import('./fetchImage')]);
+  return inlineRemoteImages(clipping, (src) => fetchImage(src));
 }
 
 export type ImportOutcome =

@@ -23,4 +23,6 @@ export interface ImportOptions {
   fileName?: string;
   /** limits for importUrl */
   fetch?: FetchLimits;
+  /** importUrl: leave remote images as addresses instead of downloading them inline */
+  keepRemoteImages?: boolean;
 }

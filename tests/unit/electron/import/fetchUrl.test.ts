@@ -14,6 +14,7 @@ const docx = readFileSync(fixture('word', 'cost-control-report.docx'));
 const png = readFileSync(fixture('gov', 'W020241119560123456789.png'));
 
 const pending: ServerResponse[] = [];
+let imageHits = 0;
 
 function handle(req: IncomingMessage, res: ServerResponse): void {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -45,6 +46,21 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
           '<article><h1>国家医保局发布新版药品目录</h1><p>来源：新华社</p><p>新版目录共收录药品 3159 种，其中西药 1765 种、中成药 1394 种。</p>' +
           '<p><img src="../img/list.png" alt="目录"></p><p>详见<a href="/docs/list.pdf">目录全文</a>。</p></article></body></html>',
       );
+      return;
+    case '/news/with-images.html':
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(
+        '<html><head><title>图解医保基金</title></head><body><article><h1>图解医保基金</h1><p>来源：健康报</p>' +
+          '<p>2023年医保基金运行平稳，收支结构持续优化，基金累计结存继续增加。</p>' +
+          '<figure><img src="/news/img/ok.png"><figcaption>图 1 基金收支</figcaption></figure>' +
+          '<figure><img src="/news/img/gone.png"><figcaption>图 2 已删除的图片</figcaption></figure>' +
+          '<figure><img src="/news/img/ok.png"><figcaption>图 3 同一张图</figcaption></figure></article></body></html>',
+      );
+      return;
+    case '/news/img/ok.png':
+      imageHits++;
+      res.writeHead(200, { 'content-type': 'image/png' });
+      res.end(png);
       return;
     case '/files/report.docx':
       res.writeHead(200, { 'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
@@ -126,8 +142,27 @@ async function refusal(url: string, options?: Parameters<typeof importUrl>[1]): 
 }
 
 describe('importUrl', () => {
+  it('downloads the page’s images once each and keeps them inline; a missing one keeps its address with a warning', async () => {
+    imageHits = 0;
+    const c = await importUrl(`${base}/news/with-images.html`);
+    const [ok, gone, again] = figures(c);
+    expect(ok.src).toBe(`data:image/png;base64,${png.toString('base64')}`);
+    expect(again.src).toBe(ok.src);
+    expect(imageHits).toBe(1);
+    expect(gone.src).toBe(`${base}/news/img/gone.png`);
+    expect(gone.caption).toBe('图 2 已删除的图片');
+    expect(c.warnings.some((w) => w.includes('图片未能下载') && w.includes('gone.png'))).toBe(true);
+  });
+
+  it('leaves remote images as addresses when asked to', async () => {
+    const c = await importUrl(`${base}/news/with-images.html`, { keepRemoteImages: true });
+    expect(figures(c).map((f) => f.src)).toEqual([`${base}/news/img/ok.png`, `${base}/news/img/gone.png`, `${base}/news/img/ok.png`]);
+    expect(c.warnings.some((w) => w.includes('图片未能下载'))).toBe(false);
+  });
+
   it('imports a WeChat post and records its address', async () => {
-    const c = await importUrl(`${base}/s/wechat`);
+    // Its images live on WeChat's CDN: tests never reach the internet, so they stay addresses here.
+    const c = await importUrl(`${base}/s/wechat`, { keepRemoteImages: true });
     expect(c.title).toBe('DRG/DIP 2.0 版分组方案落地一周年：医院该如何应对？');
     expect(c.source).toBe('医保观察');
     expect(c.url).toBe(`${base}/s/wechat`);
