@@ -8,8 +8,8 @@ import { join, resolve } from 'node:path';
 import { openArchive } from '../electron/engine/archive/index';
 import { loadIssueFromManifest } from '../electron/engine/build/manifest';
 import type { SerializedLexicalNode } from '../shared/content/lexicalJson';
-import { dateRangeLabel } from '../shared/dates/isoWeek';
 import { allArticles, type Article, type Issue } from '../shared/model/issue';
+import { issueMetaForWeek } from '../shared/model/issueMeta';
 import { median, percentile, table } from './stats';
 
 const ISSUES = Number(process.env.BENCH_ARCHIVE_ISSUES ?? 520);
@@ -73,23 +73,11 @@ function syntheticArticle(id: string, fresh = false): Article {
 }
 
 function syntheticIssue(n: number): Issue {
-  const year = 2015 + Math.floor(n / 52);
-  const week = (n % 52) + 1;
-  const isoWeek = `${year}-W${String(week).padStart(2, '0')}`;
+  const isoWeek = `${2015 + Math.floor(n / 52)}-W${String((n % 52) + 1).padStart(2, '0')}`;
   const names = [...COLUMNS].sort(() => random() - 0.5).slice(0, 4);
   return {
     id: isoWeek,
-    meta: {
-      series: '医药先锋系列之',
-      title: '医周药事',
-      subtitle: 'Medical weekly pharmacy',
-      isoWeek,
-      issueNumber: `${year}年第${week}期`,
-      dateRange: dateRangeLabel({ year, week }),
-      tags: ['医保', '医疗', '医药'],
-      readingNote: '',
-      backCover: '',
-    },
+    meta: issueMetaForWeek(isoWeek, { tags: ['医保', '医疗', '医药'] }),
     columns: names.map((name, c) => ({
       id: `c${c + 1}`,
       name,

@@ -3,10 +3,11 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { toBlocks } from '../../../shared/content/walker';
-import { dateRangeLabel, issueNumberLabel, parseIsoWeek } from '../../../shared/dates/isoWeek';
+import { parseIsoWeek } from '../../../shared/dates/isoWeek';
 import { UserFacingError, describeError, isUserFacingError } from '../../../shared/errors';
 import { manifestSchema, type Manifest } from '../../../shared/model/manifest';
 import { DEFAULT_READING_NOTE, issueSchema, type Article, type Issue } from '../../../shared/model/issue';
+import { issueMetaForWeek } from '../../../shared/model/issueMeta';
 import { summarize } from '../../../shared/summary/index';
 import { importFile } from '../import/index';
 
@@ -48,7 +49,7 @@ export interface LoadOptions {
 export async function loadIssueFromManifest(manifestPath: string, options: LoadOptions = {}): Promise<Issue> {
   const manifest = await readManifest(manifestPath);
   const baseDir = dirname(resolve(manifestPath));
-  const week = parseIsoWeek(manifest.isoWeek);
+  parseIsoWeek(manifest.isoWeek); // an impossible week fails before any clipping is imported
   const columns: Issue['columns'] = [];
   let n = 0;
   for (const [s, section] of manifest.sections.entries()) {
@@ -83,17 +84,17 @@ export async function loadIssueFromManifest(manifestPath: string, options: LoadO
   }
   const issue: Issue = {
     id: manifest.isoWeek,
-    meta: {
-      series: manifest.series ?? '医药先锋系列之',
-      title: manifest.title ?? '医周药事',
-      subtitle: manifest.subtitle ?? 'Medical weekly pharmacy',
-      isoWeek: manifest.isoWeek,
-      issueNumber: manifest.issueNumber || issueNumberLabel(week),
-      dateRange: manifest.dateRange || dateRangeLabel(week),
-      tags: manifest.tags ?? [],
+    meta: issueMetaForWeek(manifest.isoWeek, {
+      series: manifest.series,
+      title: manifest.title,
+      subtitle: manifest.subtitle,
+      // a manifest may leave 期号 and dates empty (null): they follow from the week
+      issueNumber: manifest.issueNumber || undefined,
+      dateRange: manifest.dateRange || undefined,
+      tags: manifest.tags,
       readingNote: manifest.readingNote ?? DEFAULT_READING_NOTE,
-      backCover: manifest.backCover ?? '',
-    },
+      backCover: manifest.backCover,
+    }),
     columns,
   };
   return issueSchema.parse(issue);

@@ -12,10 +12,11 @@ import {
   type WeeklyDeskHandlers,
 } from '../../../shared/api/contract';
 import { toBlocks } from '../../../shared/content/walker';
-import { dateRangeLabel, issueNumberLabel, parseIsoWeek } from '../../../shared/dates/isoWeek';
+import { parseIsoWeek } from '../../../shared/dates/isoWeek';
 import { buildIssueDocument } from '../../../shared/document/issueDocument';
 import { UserFacingError, describeError, isUserFacingError } from '../../../shared/errors';
 import { DEFAULT_READING_NOTE, issueSchema, type Issue } from '../../../shared/model/issue';
+import { issueMetaForWeek } from '../../../shared/model/issueMeta';
 import type { Engines, ImportedClipping, SummaryLength } from './engines';
 import { stageShown } from './exportStages';
 import { JobRegistry } from './jobs';
@@ -154,9 +155,8 @@ export function createService(options: ServiceOptions): WeeklyDeskHandlers {
       list: () => store.listIssues(),
       get: ({ id }) => requireIssue(id),
       create: async ({ isoWeek, copyColumnsFrom, columns }) => {
-        let week;
         try {
-          week = parseIsoWeek(isoWeek);
+          parseIsoWeek(isoWeek);
         } catch (e) {
           throw new UserFacingError('week-invalid', `没有这一周：${isoWeek}`, describeError(e));
         }
@@ -168,14 +168,7 @@ export function createService(options: ServiceOptions): WeeklyDeskHandlers {
         const s = await settings();
         const issue: Issue = issueSchema.parse({
           id,
-          meta: {
-            isoWeek,
-            issueNumber: issueNumberLabel(week),
-            dateRange: dateRangeLabel(week),
-            tags: ['医保', '医疗', '医药'],
-            readingNote: DEFAULT_READING_NOTE,
-            backCover: s.backCover,
-          },
+          meta: issueMetaForWeek(isoWeek, { tags: ['医保', '医疗', '医药'], readingNote: DEFAULT_READING_NOTE, backCover: s.backCover }),
           columns: names.map((name) => ({ id: `c-${randomUUID()}`, name, articles: [] })),
         });
         await store.saveIssue(issue);

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SerializedEditorStateJson } from '../../../../shared/content/lexicalJson';
-import { dateRangeLabel, parseIsoWeek } from '../../../../shared/dates/isoWeek';
 import type { Article, Issue } from '../../../../shared/model/issue';
+import { issueMetaForWeek } from '../../../../shared/model/issueMeta';
 
 export function content(...paragraphs: string[]): SerializedEditorStateJson {
   return {
@@ -41,20 +41,9 @@ export function article(id: string, title: string, source: string, ...paragraphs
 }
 
 export function issue(isoWeek: string, columns: Array<{ id: string; name: string; articles: Article[] }>): Issue {
-  const { year, week } = parseIsoWeek(isoWeek);
   return {
     id: isoWeek,
-    meta: {
-      series: '医药先锋系列之',
-      title: '医周药事',
-      subtitle: 'Medical weekly pharmacy',
-      isoWeek,
-      issueNumber: `${year}年第${week}期`,
-      dateRange: dateRangeLabel({ year, week }),
-      tags: ['医保', '医疗', '医药'],
-      readingNote: '',
-      backCover: '',
-    },
+    meta: issueMetaForWeek(isoWeek, { tags: ['医保', '医疗', '医药'] }),
     columns,
   };
 }
