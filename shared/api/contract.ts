@@ -67,6 +67,10 @@ export const settingsSchema = z.object({
   summaryMaxChars: z.number().int().min(40).max(5000).default(320),
   /** back-cover QR codes (images stored as `media:<sha256>`), used by issues that set none of their own */
   qrCodes: z.array(qrCodeSchema).max(4).default([]),
+  /** face of body text, 提要 and table cells in the PDF and DOCX: 宋体-like serif (Noto Serif SC) or 黑体-like sans (Noto Sans SC) */
+  bodyFont: z.enum(['serif', 'sans']).default('serif'),
+  /** desktop app only: the folder exports are saved to ('' = the user's Documents folder); the browser uses its downloads */
+  exportFolder: z.string().max(4000).default(''),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
