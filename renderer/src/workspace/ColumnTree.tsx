@@ -15,6 +15,10 @@ export interface ColumnTreeProps {
   onRenameColumn: (columnId: string, name: string) => void;
   onShiftColumn: (columnId: string, delta: -1 | 1) => void;
   onRemoveColumn: (column: Column) => void;
+  /** articleId → page of its title in print, from the live layout */
+  pages?: ReadonlyMap<string, number>;
+  /** true while an edit's page numbers are being recomputed */
+  pagesPending?: boolean;
 }
 
 type DropTarget = { columnId: string; index: number } | null;
@@ -132,7 +136,14 @@ export function ColumnTree(props: ColumnTreeProps) {
                     onClick={() => props.onSelect(article.id)}
                   >
                     <span className="article-title">{article.title || '（无标题）'}</span>
-                    <span className="article-source">{article.source || '来源未填'}</span>
+                    <span className="article-meta">
+                      <span className="article-source">{article.source || '来源未填'}</span>
+                      {props.pages?.has(article.id) && (
+                        <span className={`article-page${props.pagesPending ? ' pending' : ''}`} title="标题所在页（随修改自动更新）">
+                          第 {props.pages.get(article.id)} 页
+                        </span>
+                      )}
+                    </span>
                   </button>
                 </li>
               ))}

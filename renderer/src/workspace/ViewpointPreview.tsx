@@ -1,55 +1,20 @@
 // 本期视点 as it will print: column headers, ▶ titles with 来源 and page numbers, 【提要】.
-// Page numbers come from a real layout of the saved issue, so they refresh shortly after edits.
-import { useEffect, useState } from 'react';
-import type { ViewpointPreview as Preview } from '../../../shared/api/contract';
+// Page numbers come from a real layout of the saved issue (livePages.ts), refreshed once edits go idle.
 import { LABELS } from '../../../shared/document/issueDocument';
 import { DEFAULT_READING_NOTE } from '../../../shared/model/issue';
-import { errorMessage, getApi } from '../api/client';
+import type { LivePages } from './livePages';
 
 export function ViewpointPreview({
-  issueId,
+  live,
   readingNote,
-  revision,
-  flush,
   onOpenArticle,
 }: {
-  issueId: string;
+  /** the workspace's live layout result (see livePages.ts) */
+  live: LivePages;
   readingNote: string;
-  /** changes whenever the issue changes */
-  revision: number;
-  /** save pending edits so the layout sees them */
-  flush: () => Promise<void>;
   onOpenArticle: (articleId: string) => void;
 }) {
-  const [preview, setPreview] = useState<Preview | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    setLoading(true);
-    const timer = setTimeout(() => {
-      flush()
-        .then(() => getApi().issues.viewpoint({ id: issueId }))
-        .then(
-          (p) => {
-            if (cancelled) return;
-            setPreview(p);
-            setError(null);
-            setLoading(false);
-          },
-          (e: unknown) => {
-            if (cancelled) return;
-            setError(errorMessage(e));
-            setLoading(false);
-          },
-        );
-    }, 600);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [issueId, revision, flush]);
+  const { preview, pending: loading, error } = live;
 
   const note = `（${(readingNote || DEFAULT_READING_NOTE).replace(/^（|）$/g, '')}）`;
 

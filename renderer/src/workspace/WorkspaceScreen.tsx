@@ -29,6 +29,7 @@ import {
   updateArticle,
 } from './issueOps';
 import { SaveIndicator } from './SaveIndicator';
+import { useLivePages } from './livePages';
 import { useIssue } from './useIssue';
 import { ViewpointPreview } from './ViewpointPreview';
 
@@ -53,6 +54,7 @@ export function WorkspaceScreen({
 }) {
   const notices = useNotices();
   const { issue, loadError, restored, save, revision, change, flush } = useIssue(issueId);
+  const live = useLivePages(issueId, revision, flush);
 
   useEffect(() => {
     if (restored) notices.info('已恢复上次关闭前未保存的修改。');
@@ -165,6 +167,8 @@ export function WorkspaceScreen({
         onRenameColumn={(id, name) => change((i) => renameColumn(i, id, name))}
         onShiftColumn={(id, delta) => change((i) => shiftColumn(i, id, delta))}
         onRemoveColumn={(column) => (column.articles.length === 0 ? change((i) => removeColumn(i, column.id)) : setRemovingColumn(column))}
+        pages={live.pages}
+        pagesPending={live.pending}
       />
 
       <section className="centre" aria-label="编辑区">
@@ -177,7 +181,7 @@ export function WorkspaceScreen({
           </button>
         </div>
         {view === 'viewpoint' ? (
-          <ViewpointPreview issueId={issue.id} readingNote={issue.meta.readingNote} revision={revision} flush={flush} onOpenArticle={select} />
+          <ViewpointPreview live={live} readingNote={issue.meta.readingNote} onOpenArticle={select} />
         ) : selected ? (
           <ArticleEditor key={selected.article.id} article={selected.article} onContentChange={(json) => onContentChange(selected.article.id, json)} />
         ) : (
