@@ -117,7 +117,7 @@ if (!soffice) {
 console.log(`load average (1 min) ${loadBefore.toFixed(2)} → ${loadavg()[0].toFixed(2)} on ${availableParallelism()} cores`);
 
 // Sub-benchmarks owned by their modules, when present.
-for (const sub of ['pdf', 'docx', 'archive', 'summary'].filter(() => !process.env.BENCH_ONLY_MAIN)) {
+for (const sub of ['pdf', 'docx', 'archive', 'summary', 'ui'].filter(() => !process.env.BENCH_ONLY_MAIN)) {
   const file = join(root, 'bench', `${sub}.ts`);
   if (!existsSync(file)) continue;
   console.log(`\n── bench/${sub}.ts ──`);

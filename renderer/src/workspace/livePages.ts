@@ -5,8 +5,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { ViewpointPreview } from '../../../shared/api/contract';
 import { errorMessage, getApi } from '../api/client';
 
-/** quiet time after the last change before page numbers are recomputed */
-export const IDLE_MS = 300;
+/** coalesces a burst of changes (a drop, a paste); the editor hands over its content only once typing pauses (ContentSyncPlugin) */
+export const IDLE_MS = 50;
 
 export interface LivePages {
   preview: ViewpointPreview | null;
