@@ -14,7 +14,7 @@ function paragraph(runs: Run[], ctx: FlowContext, align: 'left' | 'center' | 'ri
   const size = style.body.size;
   const indent = align === 'justify' || align === 'left' ? 2 * size : 0;
   const lines = ts.set(
-    styleRuns(trimIndent(runs), { font: 'serif', bold: 'serifBold', size, color: style.text }),
+    styleRuns(trimIndent(runs), { font: style.faces.body, bold: style.faces.bodyBold, size, color: style.text }),
     { width: style.measure, firstIndent: indent, align, avoidLoneLastLine: true, fullWidthPunctuation: true },
     ctx.onMissing,
   );
@@ -32,7 +32,7 @@ function trimIndent(runs: Run[]): Run[] {
 function heading(runs: Run[], level: 1 | 2 | 3, ctx: FlowContext): Slice[] {
   const { style, ts } = ctx;
   const h = style.heading[level - 1];
-  const font: FontKey = level === 3 ? 'serifBold' : 'sansBold';
+  const font: FontKey = level === 3 ? style.faces.bodyBold : 'sansBold';
   const indent = level === 1 ? 0 : 2 * style.body.size;
   const lines = ts.set(
     styleRuns(trimIndent(runs), { font, bold: font, size: h.size, color: level === 1 ? style.accent : style.text }),
@@ -47,7 +47,7 @@ function quote(runs: Run[], ctx: FlowContext): Slice[] {
   const size = style.body.size;
   const inset = 2 * size;
   const lines = ts.set(
-    styleRuns(runs, { font: 'serif', bold: 'serifBold', size, color: style.muted }),
+    styleRuns(runs, { font: style.faces.body, bold: style.faces.bodyBold, size, color: style.muted }),
     { width: style.measure - 2 * inset, align: 'justify', avoidLoneLastLine: true, fullWidthPunctuation: true },
     ctx.onMissing,
   );
@@ -72,7 +72,7 @@ function list(block: ListBlock, ctx: FlowContext, depth: number, parent: StructT
   block.items.forEach((item, k) => {
     const marker = block.ordered ? `${(block.start ?? 1) + k}.` : depth % 2 === 0 ? '•' : '◦';
     const lines = ts.set(
-      styleRuns(item.runs, { font: 'serif', bold: 'serifBold', size, color: style.text }),
+      styleRuns(item.runs, { font: style.faces.body, bold: style.faces.bodyBold, size, color: style.text }),
       { width: style.measure - left, align: 'justify', avoidLoneLastLine: true, fullWidthPunctuation: true },
       ctx.onMissing,
     );
@@ -87,10 +87,10 @@ function list(block: ListBlock, ctx: FlowContext, depth: number, parent: StructT
         firstLineExtras: (x, y): PageItem[] => [
           {
             kind: 'text',
-            x: x + left - markerWidth + (markerWidth - 0.3 * size - ts.width(marker, 'serif', size)),
+            x: x + left - markerWidth + (markerWidth - 0.3 * size - ts.width(marker, style.faces.body, size)),
             y: y + base,
             text: marker,
-            font: 'serif',
+            font: style.faces.body,
             size,
             charSpacing: 0,
             color: style.text,

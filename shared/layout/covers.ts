@@ -55,7 +55,7 @@ export function coverItems(meta: IssueMeta, c: CoverContext): PageItem[] {
   ];
   if (meta.series) items.push(...centered(c, meta.series, c.style.faces.small, 16, cx, H * 0.2, style.muted, 0.3));
   items.push(...centered(c, meta.title, 'sansBold', 64, cx, H * 0.3, accent, 0.12));
-  if (meta.subtitle) items.push(...centered(c, meta.subtitle, 'serif', 18, cx, H * 0.345, style.muted, 0.08));
+  if (meta.subtitle) items.push(...centered(c, meta.subtitle, c.style.faces.body, 18, cx, H * 0.345, style.muted, 0.08));
   items.push({ kind: 'rule', x1: W * 0.25, y1: H * 0.39, x2: W * 0.75, y2: H * 0.39, width: 1.5, color: accent });
   if (meta.issueNumber) items.push(...centered(c, meta.issueNumber, 'sansBold', 24, cx, H * 0.47, style.text, 0.05));
   if (meta.dateRange) items.push(...centered(c, `(${meta.dateRange})`, c.style.faces.small, 15, cx, H * 0.51, style.muted, 0.02));

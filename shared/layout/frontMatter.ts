@@ -51,7 +51,7 @@ export function viewpointSlices(doc: IssueDocument, pageMap: PageMap, ctx: FlowC
         const summary = ts.set(
           [
             { text: LABELS.summaryMark, font: 'sansBold', size: style.caption.size, color: style.accent },
-            { text: entry.summary, font: 'serif', size: style.caption.size, color: style.text },
+            { text: entry.summary, font: style.faces.body, size: style.caption.size, color: style.text },
           ],
           { width: style.measure - size * 1.2, align: 'justify', avoidLoneLastLine: true, fullWidthPunctuation: true },
           ctx.onMissing,
@@ -82,7 +82,7 @@ export function tocSlices(doc: IssueDocument, pageMap: PageMap, ctx: FlowContext
       const indent = size * 2;
       const numberBox = size * 3;
       const lines = ts.set(
-        [{ text: entry.title, font: 'serif', size, color: style.text, link: `#${entry.anchor}` }],
+        [{ text: entry.title, font: style.faces.body, size, color: style.text, link: `#${entry.anchor}` }],
         { width: style.measure - numberBox, firstIndent: indent, restIndent: indent, align: 'left' },
         ctx.onMissing,
       );

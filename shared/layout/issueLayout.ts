@@ -68,7 +68,7 @@ export function layoutIssue(doc: IssueDocument, ts: Typesetter, options: IssueLa
 
   options.onStage?.('layout articles');
   const render = !options.pageMapOnly;
-  const styleKey = JSON.stringify([options.size ?? 'A4', options.margins ?? null, options.mirror ?? false, render]);
+  const styleKey = JSON.stringify([options.size ?? 'A4', options.bodyFont ?? 'serif', options.margins ?? null, options.mirror ?? false, render]);
   // Each article starts a page, so its pages never depend on the others: an edit re-lays only
   // the article it touched (and the typesetter's paragraph cache makes even that cheap).
   const articles: ArticlePages[] = doc.articles.map((article) =>

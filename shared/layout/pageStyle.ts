@@ -10,10 +10,11 @@ const MM = 72 / 25.4;
 export interface PageStyle {
   geometry: PageGeometry;
   /**
-   * Faces by role. Small text (sources, captions, running heads, page numbers) is set in the
-   * serif: a third 14 MB CJK face would cost more memory than its look is worth (issue #10).
+   * Faces by role. Body text (paragraphs, lists, quotes, table cells, 提要, TOC entries) is set in
+   * the face chosen in 设置; small text (sources, captions, running heads, page numbers) follows it,
+   * so an issue never loads a third 14 MB CJK face for small print (issue #10).
    */
-  faces: { small: FontKey };
+  faces: { small: FontKey; body: FontKey; bodyBold: FontKey };
   /** text block width, points (a multiple of body.size) */
   measure: number;
   body: { size: number; leading: number };
@@ -29,8 +30,13 @@ export interface PageStyle {
   text: string;
 }
 
+/** 正文字体 in 设置: 宋体-like Noto Serif SC or 黑体-like Noto Sans SC. */
+export type BodyFont = 'serif' | 'sans';
+
 export interface PageOptions {
   size?: PageSizeName;
+  /** face of body text; headings stay in the sans bold either way */
+  bodyFont?: BodyFont;
   /** margins in mm; inner/outer swap on even pages when mirrored */
   margins?: { top?: number; bottom?: number; inner?: number; outer?: number };
   mirror?: boolean;
@@ -58,7 +64,7 @@ export function pageStyle(options: PageOptions = {}): PageStyle {
   };
   return {
     geometry,
-    faces: { small: 'serif' },
+    faces: bodyFaces(options.bodyFont ?? 'serif'),
     measure,
     body: { size: bodySize, leading: bodySize * 1.8 },
     small: { size: bodySize * 0.82, leading: bodySize * 0.82 * 1.6 },
@@ -75,6 +81,10 @@ export function pageStyle(options: PageOptions = {}): PageStyle {
     muted: '#555555',
     text: '#1a1a1a',
   };
+}
+
+function bodyFaces(bodyFont: BodyFont): PageStyle['faces'] {
+  return bodyFont === 'sans' ? { small: 'sans', body: 'sans', bodyBold: 'sansBold' } : { small: 'serif', body: 'serif', bodyBold: 'serifBold' };
 }
 
 /** Left edge of the text block on a page (1-based number): inner margin on the binding side. */

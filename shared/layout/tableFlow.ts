@@ -54,8 +54,9 @@ function grid(block: TableBlock, headerRow: boolean): Grid {
 }
 
 function cellRuns(cell: TableCell, size: number, ctx: FlowContext): StyledRun[][] {
-  const bold = cell.header ? 'sansBold' : 'serifBold';
-  return cell.paragraphs.map((p) => styleRuns(p, { font: cell.header ? 'sansBold' : 'serif', bold, size, color: ctx.style.text }));
+  const { body, bodyBold } = ctx.style.faces;
+  const bold = cell.header ? 'sansBold' : bodyBold;
+  return cell.paragraphs.map((p) => styleRuns(p, { font: cell.header ? 'sansBold' : body, bold, size, color: ctx.style.text }));
 }
 
 /** [min, natural] content width of a cell, points. */

@@ -3,7 +3,7 @@
 // outline (columns → articles).
 import PDFDocument from 'pdfkit';
 import type { IssueDocument, PageMap } from '../../../shared/document/issueDocument';
-import { layoutIssue, Typesetter, type FontKey, type OutlineEntry } from '../../../shared/layout';
+import { layoutIssue, Typesetter, type BodyFont, type FontKey, type OutlineEntry } from '../../../shared/layout';
 import { loadFontSet } from '../fonts';
 import { drawPage } from './drawPage';
 import { createImageResolver } from './images';
@@ -20,6 +20,8 @@ export interface PdfResult {
 
 export interface PdfOptions {
   pageSize?: 'A4' | '16K';
+  /** face of body text (正文字体 in 设置); serif unless asked */
+  bodyFont?: BodyFont;
   onStage?: (stage: string) => void;
   /** margins in mm (defaults per page size); inner/outer swap on even pages when mirrored */
   margins?: { top?: number; bottom?: number; inner?: number; outer?: number };
@@ -63,9 +65,10 @@ export interface PageNumbers {
  * The page numbers the PDF would print, without drawing it: the live 本期视点 preview while an
  * editor types. Unchanged articles and paragraphs come from the process-wide caches.
  */
-export function settlePageNumbers(doc: IssueDocument, options: Pick<PdfOptions, 'pageSize' | 'margins' | 'mirror'> = {}): PageNumbers {
+export function settlePageNumbers(doc: IssueDocument, options: Pick<PdfOptions, 'pageSize' | 'bodyFont' | 'margins' | 'mirror'> = {}): PageNumbers {
   const layout = layoutIssue(doc, sharedTypesetter(), {
     size: options.pageSize ?? 'A4',
+    bodyFont: options.bodyFont ?? 'serif',
     pageMapOnly: true,
     ...(options.margins ? { margins: options.margins } : {}),
     ...(options.mirror ? { mirror: true } : {}),
@@ -99,6 +102,7 @@ export async function renderIssuePdf(doc: IssueDocument, options: PdfOptions = {
   const images = createImageResolver(pdf, doc);
   const layout = layoutIssue(doc, ts, {
     size: options.pageSize ?? 'A4',
+    bodyFont: options.bodyFont ?? 'serif',
     imageSize: images.size,
     onStage: stage,
     ...(options.margins ? { margins: options.margins } : {}),

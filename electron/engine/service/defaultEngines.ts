@@ -11,7 +11,7 @@ export const defaultEngines: Engines = {
   importUrl: (url) => importUrl(url),
   summarize: (input, length) => summarize(input, length),
   renderPdf: async (doc, options) => {
-    const r = await renderIssuePdf(doc, { pageSize: options.pageSize, ...(options.onStage ? { onStage: options.onStage } : {}) });
+    const r = await renderIssuePdf(doc, { pageSize: options.pageSize, bodyFont: options.bodyFont, ...(options.onStage ? { onStage: options.onStage } : {}) });
     return { pdf: r.pdf, pageCount: r.pageCount, pageMap: r.pageMap };
   },
   renderDocx: async (doc, options) => {

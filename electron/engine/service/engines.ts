@@ -2,7 +2,7 @@
 // tests can pass their own and the web server / Electron main pass the real ones.
 import type { Block } from '../../../shared/content/blocks';
 import type { IssueDocument, PageMap } from '../../../shared/document/issueDocument';
-import type { PageSize } from '../../../shared/api/contract';
+import type { PageSize, Settings } from '../../../shared/api/contract';
 
 export type { ImportedClipping } from '../import/types';
 import type { ImportedClipping } from '../import/types';
@@ -18,8 +18,12 @@ export interface RenderedPdf {
   pageMap: PageMap;
 }
 
+export type BodyFont = Settings['bodyFont'];
+
 export interface RenderOptions {
   pageSize: PageSize;
+  /** 正文字体 from 设置: body text, 提要 and table cells in the serif or the sans */
+  bodyFont: BodyFont;
   /** the engine's stage names as it reaches them (see ./exportStages.ts) */
   onStage?: (stage: string) => void;
 }

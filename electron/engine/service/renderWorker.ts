@@ -16,11 +16,11 @@ async function handle(request: RenderRequest, post: (reply: RenderReply, transfe
   const onStage = (stage: string): void => post({ id, type: 'stage', stage });
   try {
     if (request.kind === 'pdf') {
-      const r = await defaultEngines.renderPdf(request.doc, { pageSize: request.pageSize, onStage });
+      const r = await defaultEngines.renderPdf(request.doc, { pageSize: request.pageSize, bodyFont: request.bodyFont, onStage });
       const pdf = new Uint8Array(r.pdf);
       post({ id, type: 'pdf', pdf, pageCount: r.pageCount, pageMap: r.pageMap }, [pdf.buffer]);
     } else {
-      const r = await defaultEngines.renderDocx(request.doc, { pageSize: request.pageSize, onStage });
+      const r = await defaultEngines.renderDocx(request.doc, { pageSize: request.pageSize, bodyFont: request.bodyFont, onStage });
       const docx = new Uint8Array(r.docx);
       post({ id, type: 'docx', docx }, [docx.buffer]);
     }

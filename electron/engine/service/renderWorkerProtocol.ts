@@ -1,9 +1,9 @@
 // Messages between the service and the render worker (./renderWorker.ts). Plain data only:
 // everything crosses the thread boundary by structured clone.
-import type { PageSize } from '../../../shared/api/contract';
+import type { PageSize, Settings } from '../../../shared/api/contract';
 import type { IssueDocument, PageMap } from '../../../shared/document/issueDocument';
 
-export type RenderRequest = { id: number; kind: 'pdf' | 'docx'; doc: IssueDocument; pageSize: PageSize };
+export type RenderRequest = { id: number; kind: 'pdf' | 'docx'; doc: IssueDocument; pageSize: PageSize; bodyFont: Settings['bodyFont'] };
 
 export type RenderReply =
   | { id: number; type: 'stage'; stage: string }

@@ -118,7 +118,8 @@ export function createService(options: ServiceOptions): WeeklyDeskHandlers {
       async (report): Promise<ExportFile> => {
         report.stage('读取期刊', 0.05);
         const issue = await requireIssue(issueId);
-        const size = pageSize ?? (await settings()).pageSize;
+        const s = await settings();
+        const size = pageSize ?? s.pageSize;
         report.stage('整理本期视点与正文', 0.15);
         const doc = buildIssueDocument(await withQrImages(issue));
         const showStage = (engineStage: string): void => {
@@ -126,7 +127,7 @@ export function createService(options: ServiceOptions): WeeklyDeskHandlers {
           if (shown) report.stage(shown.stageZh, shown.progress);
         };
         if (kind === 'pdf') {
-          const r = await engines.renderPdf(doc, { pageSize: size, onStage: showStage });
+          const r = await engines.renderPdf(doc, { pageSize: size, bodyFont: s.bodyFont, onStage: showStage });
           report.stage('写入文件', 0.95);
           return {
             fileName: exportFileName(issue, 'pdf'),
@@ -136,7 +137,7 @@ export function createService(options: ServiceOptions): WeeklyDeskHandlers {
             pageMap: r.pageMap,
           };
         }
-        const r = await engines.renderDocx(doc, { pageSize: size, onStage: showStage });
+        const r = await engines.renderDocx(doc, { pageSize: size, bodyFont: s.bodyFont, onStage: showStage });
         report.stage('写入文件', 0.95);
         return {
           fileName: exportFileName(issue, 'docx'),
@@ -202,7 +203,10 @@ export function createService(options: ServiceOptions): WeeklyDeskHandlers {
         const bytes = await store.exportWeekly(id);
         return { fileName: exportFileName(issue, 'weekly'), data: Buffer.from(bytes).toString('base64') };
       },
-      viewpoint: async ({ id }): Promise<ViewpointPreview> => viewpoint.preview(await requireIssue(id), (await settings()).pageSize, log),
+      viewpoint: async ({ id }): Promise<ViewpointPreview> => {
+        const s = await settings();
+        return viewpoint.preview(await requireIssue(id), { pageSize: s.pageSize, bodyFont: s.bodyFont }, log);
+      },
     },
     articles: {
       save: async ({ issueId, columnId, article }) => {

@@ -6,11 +6,17 @@ import type { PageSize, ViewpointPreview } from '../../../shared/api/contract';
 import { buildIssueDocument, type PageMap } from '../../../shared/document/issueDocument';
 import { describeError } from '../../../shared/errors';
 import type { Issue } from '../../../shared/model/issue';
-import type { Engines } from './engines';
+import type { BodyFont, Engines } from './engines';
 
 interface Layout {
   pageMap: PageMap;
   pageCount: number;
+}
+
+/** What the page numbers depend on besides the issue: paper and body face (a sans body sets wider). */
+export interface Look {
+  pageSize: PageSize;
+  bodyFont: BodyFont;
 }
 
 const MAX_CACHED = 8;
@@ -18,12 +24,12 @@ const MAX_CACHED = 8;
 export function createViewpointCache(engines: Engines) {
   const cache = new Map<string, Promise<Layout | null>>();
 
-  function layout(issue: Issue, pageSize: PageSize, log: (m: string) => void): Promise<Layout | null> {
+  function layout(issue: Issue, look: Look, log: (m: string) => void): Promise<Layout | null> {
     const doc = buildIssueDocument(issue);
-    const key = createHash('sha256').update(pageSize).update(JSON.stringify(doc)).digest('hex');
+    const key = createHash('sha256').update(look.pageSize).update(look.bodyFont).update(JSON.stringify(doc)).digest('hex');
     let pending = cache.get(key);
     if (!pending) {
-      pending = engines.renderPdf(doc, { pageSize }).then(
+      pending = engines.renderPdf(doc, { pageSize: look.pageSize, bodyFont: look.bodyFont }).then(
         (r) => ({ pageMap: r.pageMap, pageCount: r.pageCount }),
         (e: unknown) => {
           log(`viewpoint layout failed: ${describeError(e)}`);
@@ -38,9 +44,9 @@ export function createViewpointCache(engines: Engines) {
   }
 
   return {
-    async preview(issue: Issue, pageSize: PageSize, log: (m: string) => void): Promise<ViewpointPreview> {
+    async preview(issue: Issue, look: Look, log: (m: string) => void): Promise<ViewpointPreview> {
       const doc = buildIssueDocument(issue);
-      const l = doc.articles.length > 0 ? await layout(issue, pageSize, log) : null;
+      const l = doc.articles.length > 0 ? await layout(issue, look, log) : null;
       return {
         columns: doc.viewpoint.map((c) => ({
           column: c.column,

@@ -104,7 +104,7 @@ export function createWorkerEngines(base: Engines, options: WorkerEnginesOptions
       const w = ensureWorker();
       pending.set(id, { resolve, reject, ...(opts.onStage ? { onStage: opts.onStage } : {}) });
       w.ref();
-      const message: RenderRequest = { id, kind, doc, pageSize: opts.pageSize };
+      const message: RenderRequest = { id, kind, doc, pageSize: opts.pageSize, bodyFont: opts.bodyFont };
       w.postMessage(message);
     }).finally(() => {
       if (worker && pending.size === 0) worker.unref();

@@ -35,7 +35,7 @@ describe('createWorkerEngines', () => {
 
   it('renders the PDF on the worker thread and reports the engine stages in order', async () => {
     const stages: string[] = [];
-    const r = await engines.renderPdf(buildIssueDocument(issue), { pageSize: 'A4', onStage: (s) => stages.push(s) });
+    const r = await engines.renderPdf(buildIssueDocument(issue), { pageSize: 'A4', bodyFont: 'serif', onStage: (s) => stages.push(s) });
     expect(new TextDecoder().decode(r.pdf.slice(0, 5))).toBe('%PDF-');
     expect(r.pageMap['a-1']).toBeGreaterThan(1);
     expect(r.pageCount).toBeGreaterThanOrEqual(r.pageMap['a-1']);
@@ -48,7 +48,7 @@ describe('createWorkerEngines', () => {
 
   it('renders DOCX there too, and keeps import and 提要 on the calling engines', async () => {
     const stages: string[] = [];
-    const r = await engines.renderDocx(buildIssueDocument(issue), { pageSize: '16K', onStage: (s) => stages.push(s) });
+    const r = await engines.renderDocx(buildIssueDocument(issue), { pageSize: '16K', bodyFont: 'serif', onStage: (s) => stages.push(s) });
     expect([...r.docx.slice(0, 2)]).toEqual([0x50, 0x4b]);
     expect(r.docx.length).toBeGreaterThan(1000);
     expect(stages).toEqual(['docx:content', 'docx:layout', 'docx:done']);
@@ -58,7 +58,7 @@ describe('createWorkerEngines', () => {
 
   it('answers concurrent requests each with its own result', async () => {
     const doc = buildIssueDocument(issue);
-    const [pdf, docx] = await Promise.all([engines.renderPdf(doc, { pageSize: 'A4' }), engines.renderDocx(doc, { pageSize: 'A4' })]);
+    const [pdf, docx] = await Promise.all([engines.renderPdf(doc, { pageSize: 'A4', bodyFont: 'serif' }), engines.renderDocx(doc, { pageSize: 'A4', bodyFont: 'serif' })]);
     expect(new TextDecoder().decode(pdf.pdf.slice(0, 4))).toBe('%PDF');
     expect(docx.docx[0]).toBe(0x50);
   });
@@ -68,7 +68,7 @@ describe('createWorkerEngines when the worker dies', () => {
   it('fails the pending job with a Chinese message instead of hanging', async () => {
     const engines = createWorkerEngines(fakeEngines(), { entry: new URL('./workers/crashingWorker.ts', import.meta.url) });
     try {
-      const e = await engines.renderPdf(buildIssueDocument(issue), { pageSize: 'A4' }).catch((err: unknown) => err);
+      const e = await engines.renderPdf(buildIssueDocument(issue), { pageSize: 'A4', bodyFont: 'serif' }).catch((err: unknown) => err);
       expect(isUserFacingError(e)).toBe(true);
       expect((e as { messageZh: string }).messageZh).toContain('排版进程意外退出');
     } finally {
