@@ -1,0 +1,79 @@
+// Live page numbers (issue #10): the column tree shows where each article's title will print, the
+// 本期视点 preview shows the same numbers, and both move when an edit pushes later articles down.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VIEWPORT } from './helpers/screens';
+import { launchChromium, startWebApp, type WebApp } from './helpers/webApp';
+
+let app: WebApp;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+/** title → page number, in tree order, as the column tree shows them */
+async function treePages(): Promise<Array<[string, number]>> {
+  return page.locator('.article-item').evaluateAll((items) =>
+    items.map((item) => {
+      const title = item.querySelector('.article-title')?.textContent ?? '';
+      const badge = item.querySelector('.article-page')?.textContent ?? '';
+      return [title, Number(/第 (\d+) 页/.exec(badge)?.[1] ?? NaN)] as [string, number];
+    }),
+  );
+}
+
+async function settled(): Promise<void> {
+  await expect.poll(() => page.locator('.article-page.pending').count(), { timeout: 30_000 }).toBe(0);
+  await expect.poll(async () => (await treePages()).every(([, n]) => Number.isInteger(n)), { timeout: 30_000 }).toBe(true);
+}
+
+beforeAll(async () => {
+  app = await startWebApp(['--sample']);
+  browser = await launchChromium();
+  page = await (await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' })).newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('dialog', (d) => void d.accept());
+  await page.goto(app.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('live page numbers', () => {
+  it('shows each article’s page in the column tree, rising in issue order, equal to the 本期视点 preview', async () => {
+    await settled();
+    const pages = await treePages();
+    expect(pages.length).toBeGreaterThan(5);
+    for (let i = 1; i < pages.length; i++) expect(pages[i][1]).toBeGreaterThan(pages[i - 1][1]);
+
+    await page.getByRole('tab', { name: '本期视点预览' }).click();
+    const preview = page.getByRole('region', { name: '本期视点' });
+    await expect.poll(() => preview.locator('.vp-page').count()).toBe(pages.length);
+    const previewPages = (await preview.locator('.vp-page').allTextContents()).map((t) => Number(/第 (\d+) 页/.exec(t)?.[1]));
+    expect(previewPages).toEqual(pages.map(([, n]) => n));
+  });
+
+  it('moves the later articles’ numbers when an edit makes an article longer, and only those', async () => {
+    const before = await treePages();
+    const k = 2;
+    const [title] = before[k];
+    await page.locator('.article-item').nth(k).getByRole('button').click();
+    const body = page.getByRole('textbox', { name: '正文' });
+    await body.locator('p').first().click();
+    await page.keyboard.press('Home');
+    // About four pages of text at the top of the article.
+    const passage = '医保支付方式改革持续推进，按病组和病种分值付费已覆盖全部统筹地区，医疗机构的精细化管理能力仍需提升。';
+    await body.evaluate((_, text) => document.execCommand('insertText', false, text), passage.repeat(90));
+    await expect.poll(() => body.textContent()).toContain(passage);
+
+    await expect.poll(async () => (await treePages())[k + 1][1], { timeout: 30_000 }).toBeGreaterThan(before[k + 1][1] + 2);
+    await settled();
+    const after = await treePages();
+    expect(after[k]).toEqual([title, before[k][1]]);
+    for (let i = 0; i < k; i++) expect(after[i]).toEqual(before[i]);
+    const shift = after[k + 1][1] - before[k + 1][1];
+    for (let i = k + 1; i < after.length; i++) expect(after[i][1] - before[i][1]).toBeGreaterThanOrEqual(shift - 1);
+    expect(pageErrors).toEqual([]);
+  });
+});
