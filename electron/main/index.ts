@@ -9,6 +9,7 @@ import { SHELL_EVENT_CHANNEL, type ShellCommand } from '../preload/channels';
 import { APP_ENTRY_URL } from '../security/appOrigin';
 import { handleAppScheme, registerAppScheme } from './appProtocol';
 import { startEngineProcess, type EngineProcess } from './engine/process';
+import { createExportFiles, registerExportFiles } from './exportFiles';
 import { watchExportJob } from './exportProgress';
 import { hardenSession, hardenWebContents } from './guards';
 import { APP_ID } from './identity';
@@ -100,6 +101,16 @@ async function start(): Promise<void> {
   );
   engine.ready.catch((e: unknown) => dialog.showErrorBox('后台引擎无法启动', e instanceof Error ? e.message : String(e)));
   const call = (channel: Channel, input: unknown) => engine!.call(channel, input);
+  const exportFiles = createExportFiles({
+    call,
+    documentsDir: () => app.getPath('documents'),
+    dialog: {
+      showOpenDialog: (options) => (mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options)),
+      showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
+    },
+    shell,
+    log,
+  });
 
   registerContract(
     ipcMain,
@@ -110,8 +121,10 @@ async function start(): Promise<void> {
         if (!reply.ok) return;
         if (channel === 'issues:create' || channel === 'issues:save' || channel === 'issues:remove' || channel === 'issues:saveMeta') void refreshMenu();
         if (channel === 'export:pdf' || channel === 'export:docx') {
-          void watchExportJob((reply.result as { jobId: string }).jobId, {
-            status: (jobId) => call('export:status', { jobId }),
+          const { jobId } = reply.result as { jobId: string };
+          exportFiles.noteJob(jobId);
+          void watchExportJob(jobId, {
+            status: (id) => call('export:status', { jobId: id }),
             progress: (value) => mainWindow?.setProgressBar(value ?? -1),
             wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
           });
@@ -119,6 +132,7 @@ async function start(): Promise<void> {
       },
     }),
   );
+  registerExportFiles(ipcMain, exportFiles);
   registerFileDrops(ipcMain, (path) => void openFile(path), log);
   setMenu();
   mainWindow = createMainWindow(p);

@@ -44,7 +44,7 @@ export function createContractHandler(deps: ContractHandlerDeps): ContractHandle
   };
 }
 
-function senderOf(event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>): SenderInfo {
+export function senderOf(event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>): SenderInfo {
   const frame = event.senderFrame;
   return { url: frame?.url ?? null, isMainFrame: frame !== null && frame !== undefined && frame === event.sender.mainFrame };
 }

@@ -33,11 +33,15 @@ export class ApiCallError extends Error {
 export function createInvoke(ipc: IpcRendererLike): (channel: Channel, input: unknown) => Promise<unknown> {
   return async (channel, input) => {
     if (!isInvokeChannel(channel)) throw new ApiCallError('unknown-channel', `不支持的操作：${String(channel).slice(0, 60)}`);
-    const reply = await ipc.invoke(channel, input ?? {});
-    if (!isEnvelope(reply)) throw new ApiCallError('bad-response', '程序内部错误：主进程返回的数据格式不对。');
-    if (reply.ok) return reply.result;
-    throw new ApiCallError(reply.error.code, reply.error.messageZh);
+    return unwrapReply(await ipc.invoke(channel, input ?? {}));
   };
+}
+
+/** main's answer (the dispatch envelope) → its result, or an ApiCallError with the Chinese message */
+export function unwrapReply(reply: unknown): unknown {
+  if (!isEnvelope(reply)) throw new ApiCallError('bad-response', '程序内部错误：主进程返回的数据格式不对。');
+  if (reply.ok) return reply.result;
+  throw new ApiCallError(reply.error.code, reply.error.messageZh);
 }
 
 /** `window.weeklyDesk`: one function per contract method, nothing else. */

@@ -84,7 +84,7 @@ describe.runIf(haveElectron)('Electron smoke test', () => {
         csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]') !== null,
       };
     });
-    expect(probe).toEqual({ require: 'undefined', process: 'undefined', desk: 'object', shell: ['onCommand'], opened: true, remote: 'blocked', csp: true });
+    expect(probe).toEqual({ require: 'undefined', process: 'undefined', desk: 'object', shell: ['onCommand', 'exports'], opened: true, remote: 'blocked', csp: true });
     await page.evaluate(() => {
       window.location.href = 'https://example.com/';
     });

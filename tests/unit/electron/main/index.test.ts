@@ -1,12 +1,13 @@
 // The main process wired end to end without Electron: Electron's modules are stand-ins that
 // record what main does, and the engine "utility process" is the real engine in this process
 // behind the same message protocol. Checks the window, the IPC path, the menu and the guards.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import { CHANNELS } from '../../../../shared/api/contract';
+import { EXPORT_FILE_CHANNELS } from '../../../../electron/preload/exportFiles';
 
 const h = vi.hoisted(() => {
   const state = {
@@ -21,6 +22,8 @@ const h = vi.hoisted(() => {
     forks: [] as Array<{ entry: string; env: Record<string, string> }>,
     errors: [] as string[],
     external: [] as string[],
+    opened: [] as string[],
+    shown: [] as string[],
     sessionHandlers: {} as Record<string, unknown>,
     childPorts: [] as Array<{ toHost: (m: unknown) => void }>,
     engineHost: null as null | ((post: (m: unknown) => void, onMessage: (l: (m: unknown) => void) => void) => void),
@@ -116,8 +119,13 @@ vi.mock('electron', async () => {
       showErrorBox: (title: string, message: string) => h.errors.push(`${title}: ${message}`),
       showMessageBox: async () => ({ response: 0 }),
       showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      showSaveDialog: async () => ({ canceled: true, filePath: '' }),
     },
-    shell: { openExternal: async (url: string) => void h.external.push(url) },
+    shell: {
+      openExternal: async (url: string) => void h.external.push(url),
+      openPath: async (path: string) => (h.opened.push(path), ''),
+      showItemInFolder: (path: string) => void h.shown.push(path),
+    },
   };
 });
 
@@ -174,7 +182,7 @@ describe('electron/main/index.ts', () => {
   });
 
   it('answers every contract channel over IPC, through the engine', async () => {
-    expect([...h.ipc.keys()].sort()).toEqual([...CHANNELS].sort());
+    expect([...h.ipc.keys()].sort()).toEqual([...CHANNELS, ...EXPORT_FILE_CHANNELS].sort());
     const created = await call('issues:create', { isoWeek: '2024-W47', columns: ['分析解读', '专家观点'] });
     expect(created.ok).toBe(true);
     const list = await call('issues:list', {});
@@ -209,6 +217,28 @@ describe('electron/main/index.ts', () => {
     const job = await call('export:docx', { issueId: id });
     expect(job.ok).toBe(true);
     await vi.waitFor(() => expect(h.windows[0].progress.at(-1)).toBe(-1), { timeout: 30_000 });
+  });
+
+  it('saves a finished export into the Documents folder itself, then opens only that file', { timeout: 60_000 }, async () => {
+    const id = ((await call('issues:list', {})).result as Array<{ id: string }>)[0].id;
+    const { jobId } = (await call('export:docx', { issueId: id })).result as { jobId: string };
+    await vi.waitFor(async () => expect(((await call('export:status', { jobId })).result as { state: string }).state).toBe('done'), { timeout: 50_000 });
+    const documents = join(h.userData, 'documents');
+    expect((await call('exports:folder', {})).result).toEqual({ folder: documents });
+    // The stand-in's Documents folder does not exist yet: a clear refusal, then a save once it does.
+    expect((await call('exports:save', { jobId })).result).toMatchObject({ saved: false, code: 'folder-missing' });
+    mkdirSync(documents, { recursive: true });
+    const outcome = (await call('exports:save', { jobId })).result as { saved: true; file: { path: string } };
+    expect(outcome.saved).toBe(true);
+    expect(dirname(outcome.file.path)).toBe(documents);
+    expect(outcome.file.path).toMatch(/2024年第47期\.docx$/);
+    expect(readFileSync(outcome.file.path).subarray(0, 2).toString()).toBe('PK');
+    expect((await call('exports:openFile', { path: outcome.file.path })).ok).toBe(true);
+    expect((await call('exports:showInFolder', { path: outcome.file.path })).ok).toBe(true);
+    expect((await call('exports:openFile', { path: join(h.userData, 'window-state.json') })).ok).toBe(false);
+    expect((await call('exports:save', { jobId: 'not-a-job-of-this-session' })).error?.code).toBe('job-not-found');
+    expect(h.opened).toEqual([outcome.file.path]);
+    expect(h.shown).toEqual([outcome.file.path]);
   });
 
   it('denies permission requests and remote loads for the session', () => {

@@ -37,7 +37,9 @@ describe('electron/preload/index.ts', () => {
     expect([...exposed.keys()].sort()).toEqual(['weeklyDesk', 'weeklyDeskShell']);
     const api = exposed.get('weeklyDesk') as Record<string, Record<string, unknown>>;
     expect(Object.entries(api).flatMap(([d, m]) => Object.keys(m).map((k) => `${d}:${k}`)).sort()).toEqual([...CHANNELS].sort());
-    expect(Object.keys(exposed.get('weeklyDeskShell') as object)).toEqual(['onCommand']);
+    const shell = exposed.get('weeklyDeskShell') as { exports: object };
+    expect(Object.keys(shell).sort()).toEqual(['exports', 'onCommand']);
+    expect(Object.keys(shell.exports).sort()).toEqual(['chooseFolder', 'folder', 'openFile', 'save', 'saveAs', 'showInFolder']);
   });
 
   it('hands .weekly files dropped on the window to main by path', () => {
