@@ -2,7 +2,7 @@
 import { summarize } from '../../../shared/summary/index';
 import { renderIssueDocx } from '../docx/index';
 import { importBytes, importHtml, importUrl } from '../import/index';
-import { renderIssuePdf } from '../pdf/index';
+import { renderIssuePdf, settlePageNumbers } from '../pdf/index';
 import type { Engines } from './engines';
 
 export const defaultEngines: Engines = {
@@ -13,6 +13,10 @@ export const defaultEngines: Engines = {
   renderPdf: async (doc, options) => {
     const r = await renderIssuePdf(doc, { pageSize: options.pageSize, bodyFont: options.bodyFont, ...(options.onStage ? { onStage: options.onStage } : {}) });
     return { pdf: r.pdf, pageCount: r.pageCount, pageMap: r.pageMap };
+  },
+  settlePages: async (doc, options) => {
+    const r = settlePageNumbers(doc, { pageSize: options.pageSize, bodyFont: options.bodyFont });
+    return { pageCount: r.pageCount, pageMap: r.pageMap };
   },
   renderDocx: async (doc, options) => {
     const r = await renderIssueDocx(doc, { pageSize: options.pageSize, ...(options.onStage ? { onStage: options.onStage } : {}) });

@@ -18,6 +18,12 @@ export interface RenderedPdf {
   pageMap: PageMap;
 }
 
+/** Where each article's title prints, from a layout that draws nothing (cheap, incremental). */
+export interface PageNumbers {
+  pageCount: number;
+  pageMap: PageMap;
+}
+
 export type BodyFont = Settings['bodyFont'];
 
 export interface RenderOptions {
@@ -35,5 +41,7 @@ export interface Engines {
   /** 提要 of an article; lengths in characters, from the editor's settings */
   summarize(input: { title: string; blocks: Block[] }, length: SummaryLength): string;
   renderPdf(doc: IssueDocument, options: RenderOptions): Promise<RenderedPdf>;
+  /** the page numbers renderPdf would print, for the live 本期视点 preview */
+  settlePages(doc: IssueDocument, options: RenderOptions): Promise<PageNumbers>;
   renderDocx(doc: IssueDocument, options: RenderOptions): Promise<{ docx: Uint8Array }>;
 }

@@ -1,4 +1,4 @@
-// The render worker: PDF and DOCX export (and the 本期视点 layout, which is a PDF render) on
+// The render worker: PDF and DOCX export and the 本期视点 page numbers (a layout without drawing) on
 // their own thread, so the web server's event loop keeps answering while an issue is set.
 // One worker serves requests in order; its typesetter caches stay warm between them.
 import { parentPort } from 'node:worker_threads';
@@ -19,6 +19,9 @@ async function handle(request: RenderRequest, post: (reply: RenderReply, transfe
       const r = await defaultEngines.renderPdf(request.doc, { pageSize: request.pageSize, bodyFont: request.bodyFont, onStage });
       const pdf = new Uint8Array(r.pdf);
       post({ id, type: 'pdf', pdf, pageCount: r.pageCount, pageMap: r.pageMap }, [pdf.buffer]);
+    } else if (request.kind === 'pages') {
+      const r = await defaultEngines.settlePages(request.doc, { pageSize: request.pageSize, bodyFont: request.bodyFont });
+      post({ id, type: 'pages', pageCount: r.pageCount, pageMap: r.pageMap });
     } else {
       const r = await defaultEngines.renderDocx(request.doc, { pageSize: request.pageSize, bodyFont: request.bodyFont, onStage });
       const docx = new Uint8Array(r.docx);

@@ -3,12 +3,13 @@
 import type { PageSize, Settings } from '../../../shared/api/contract';
 import type { IssueDocument, PageMap } from '../../../shared/document/issueDocument';
 
-export type RenderRequest = { id: number; kind: 'pdf' | 'docx'; doc: IssueDocument; pageSize: PageSize; bodyFont: Settings['bodyFont'] };
+export type RenderRequest = { id: number; kind: 'pdf' | 'docx' | 'pages'; doc: IssueDocument; pageSize: PageSize; bodyFont: Settings['bodyFont'] };
 
 export type RenderReply =
   | { id: number; type: 'stage'; stage: string }
   | { id: number; type: 'pdf'; pdf: Uint8Array; pageCount: number; pageMap: PageMap }
   | { id: number; type: 'docx'; docx: Uint8Array }
+  | { id: number; type: 'pages'; pageCount: number; pageMap: PageMap }
   | { id: number; type: 'error'; error: WorkerError };
 
 /** A thrown value flattened for the trip back; UserFacingError keeps its code and Chinese message. */

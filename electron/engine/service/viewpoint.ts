@@ -1,9 +1,9 @@
 // 本期视点 preview: the entries as they will print, with page numbers from a real layout.
-// A layout of the whole issue takes a while, so results are cached per issue content
-// and concurrent requests for the same content share one layout.
+// The engine re-lays only what changed (its typesetter caches paragraphs and articles); results are
+// also cached per issue content, and concurrent requests for the same content share one layout.
 import { createHash } from 'node:crypto';
 import type { PageSize, ViewpointPreview } from '../../../shared/api/contract';
-import { buildIssueDocument, type PageMap } from '../../../shared/document/issueDocument';
+import { buildIssueDocument, type IssueDocument, type PageMap } from '../../../shared/document/issueDocument';
 import { describeError } from '../../../shared/errors';
 import type { Issue } from '../../../shared/model/issue';
 import type { BodyFont, Engines } from './engines';
@@ -24,12 +24,11 @@ const MAX_CACHED = 8;
 export function createViewpointCache(engines: Engines) {
   const cache = new Map<string, Promise<Layout | null>>();
 
-  function layout(issue: Issue, look: Look, log: (m: string) => void): Promise<Layout | null> {
-    const doc = buildIssueDocument(issue);
+  function layout(doc: IssueDocument, look: Look, log: (m: string) => void): Promise<Layout | null> {
     const key = createHash('sha256').update(look.pageSize).update(look.bodyFont).update(JSON.stringify(doc)).digest('hex');
     let pending = cache.get(key);
     if (!pending) {
-      pending = engines.renderPdf(doc, { pageSize: look.pageSize, bodyFont: look.bodyFont }).then(
+      pending = engines.settlePages(doc, { pageSize: look.pageSize, bodyFont: look.bodyFont }).then(
         (r) => ({ pageMap: r.pageMap, pageCount: r.pageCount }),
         (e: unknown) => {
           log(`viewpoint layout failed: ${describeError(e)}`);
@@ -46,7 +45,7 @@ export function createViewpointCache(engines: Engines) {
   return {
     async preview(issue: Issue, look: Look, log: (m: string) => void): Promise<ViewpointPreview> {
       const doc = buildIssueDocument(issue);
-      const l = doc.articles.length > 0 ? await layout(issue, look, log) : null;
+      const l = doc.articles.length > 0 ? await layout(doc, look, log) : null;
       return {
         columns: doc.viewpoint.map((c) => ({
           column: c.column,

@@ -120,6 +120,11 @@ export function createWorkerEngines(base: Engines, options: WorkerEnginesOptions
       if (reply.type !== 'pdf') throw new Error(`render worker answered ${reply.type} to a pdf request`);
       return { pdf: reply.pdf, pageCount: reply.pageCount, pageMap: reply.pageMap };
     },
+    settlePages: async (doc, opts) => {
+      const reply = await request('pages', doc, opts);
+      if (reply.type !== 'pages') throw new Error(`render worker answered ${reply.type} to a pages request`);
+      return { pageCount: reply.pageCount, pageMap: reply.pageMap };
+    },
     renderDocx: async (doc, opts) => {
       const reply = await request('docx', doc, opts);
       if (reply.type !== 'docx') throw new Error(`render worker answered ${reply.type} to a docx request`);

@@ -22,6 +22,7 @@ const engines: Engines = {
   },
   summarize: () => '',
   renderPdf: async () => ({ pdf: new Uint8Array([37, 80, 68, 70]), pageCount: 1, pageMap: {} }),
+  settlePages: async () => ({ pageCount: 1, pageMap: {} }),
   renderDocx: async () => ({ docx: new Uint8Array([80, 75]) }),
 };
 

@@ -12,12 +12,16 @@ import { issueMeta2024W47 } from '../../../../helpers/model';
 import { fakeEngines, paragraphs } from './fakes';
 
 function recordingService() {
-  const seen: Array<{ kind: 'pdf' | 'docx'; options: RenderOptions }> = [];
+  const seen: Array<{ kind: 'pdf' | 'docx' | 'pages'; options: RenderOptions }> = [];
   const base = fakeEngines();
   const engines = fakeEngines({
     renderPdf: async (doc, options) => {
       seen.push({ kind: 'pdf', options });
       return base.renderPdf(doc, options);
+    },
+    settlePages: async (doc, options) => {
+      seen.push({ kind: 'pages', options });
+      return base.settlePages(doc, options);
     },
     renderDocx: async (doc, options) => {
       seen.push({ kind: 'docx', options });

@@ -16,9 +16,10 @@ export function clipping(title: string, source: string, body: string): ImportedC
   return { title, source, author: null, url: null, content: paragraphs(body), warnings: [] };
 }
 
-export function fakeEngines(overrides: Partial<Engines> = {}): Engines & { pdfCalls: number } {
+export function fakeEngines(overrides: Partial<Engines> = {}): Engines & { pdfCalls: number; layoutCalls: number } {
   const engines = {
     pdfCalls: 0,
+    layoutCalls: 0,
     importBytes: async (bytes: Uint8Array, fileName: string) => {
       const text = new TextDecoder().decode(bytes);
       if (!text.includes('|')) throw new Error(`cannot read ${fileName}`);
@@ -39,10 +40,16 @@ export function fakeEngines(overrides: Partial<Engines> = {}): Engines & { pdfCa
       doc.articles.forEach((a, i) => (pageMap[a.id] = 5 + i * 3));
       return { pdf: new TextEncoder().encode('%PDF-1.7 fake'), pageCount: 4 + doc.articles.length * 3, pageMap };
     },
+    settlePages: async (doc: { articles: Array<{ id: string }> }) => {
+      engines.layoutCalls++;
+      const pageMap: Record<string, number> = {};
+      doc.articles.forEach((a, i) => (pageMap[a.id] = 5 + i * 3));
+      return { pageCount: 4 + doc.articles.length * 3, pageMap };
+    },
     renderDocx: async () => ({ docx: new Uint8Array([0x50, 0x4b, 3, 4]) }),
     ...overrides,
   };
-  return engines as Engines & { pdfCalls: number };
+  return engines as Engines & { pdfCalls: number; layoutCalls: number };
 }
 
 export function base64(text: string): string {

@@ -205,7 +205,7 @@ describe('本期视点 preview', () => {
       ['专家观点', [['丙', 11]]],
     ]);
     await handlers.issues.viewpoint({ id: issue.id });
-    expect(engines.pdfCalls).toBe(1);
+    expect(engines.layoutCalls).toBe(1);
   });
 });
 

@@ -56,6 +56,15 @@ describe('createWorkerEngines', () => {
     expect(clipping.source).toBe('粘贴');
   });
 
+  it('settles the page numbers the PDF prints without drawing it, in either face', async () => {
+    const doc = buildIssueDocument(issue);
+    for (const bodyFont of ['serif', 'sans'] as const) {
+      const [pages, pdf] = await Promise.all([engines.settlePages(doc, { pageSize: '16K', bodyFont }), engines.renderPdf(doc, { pageSize: '16K', bodyFont })]);
+      expect(pages).toEqual({ pageCount: pdf.pageCount, pageMap: pdf.pageMap });
+      expect(pages.pageMap['a-1']).toBeGreaterThan(1);
+    }
+  });
+
   it('answers concurrent requests each with its own result', async () => {
     const doc = buildIssueDocument(issue);
     const [pdf, docx] = await Promise.all([engines.renderPdf(doc, { pageSize: 'A4', bodyFont: 'serif' }), engines.renderDocx(doc, { pageSize: 'A4', bodyFont: 'serif' })]);
