@@ -1,12 +1,21 @@
-// 导出 PDF / 导出 Word: page size, a progress bar with the engine's stages, then the file
-// (a download in web mode) and, for PDF, its page count.
+// 导出 PDF / 导出 Word: page size, a progress bar with the engine's stages, then the file and,
+// for PDF, its page count. In the desktop app main saves the file into the export folder
+// (保存到, 更改…) and the dialog offers 打开文件 / 打开所在文件夹, or 另存为… when it could not
+// save there; in web mode the file is a browser download.
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ExportFile, JobStatus, PageSize } from '../../../shared/api/contract';
 import { errorMessage, getApi } from '../api/client';
+import { desktopExports, type DesktopExports, type SavedExport, type SaveOutcome } from '../api/shell';
 import { Dialog } from '../common/Dialog';
 import { downloadFile } from '../common/download';
 
 const POLL_MS = 250;
+
+/** A finished job main could not save into the export folder: its reason, and the job to retry. */
+interface Unsaved {
+  jobId: string;
+  messageZh: string;
+}
 
 export function ExportDialog({
   kind,
@@ -22,9 +31,14 @@ export function ExportDialog({
   onClose: () => void;
 }) {
   const sizeId = useId();
+  const [desktop] = useState<DesktopExports | null>(desktopExports);
   const [pageSize, setPageSize] = useState<PageSize>(defaultPageSize);
   const [status, setStatus] = useState<JobStatus | null>(null);
   const [file, setFile] = useState<ExportFile | null>(null);
+  const [folder, setFolder] = useState<string | null>(null);
+  const [saved, setSaved] = useState<SavedExport | null>(null);
+  const [unsaved, setUnsaved] = useState<Unsaved | null>(null);
+  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const alive = useRef(true);
   useEffect(() => {
@@ -33,11 +47,39 @@ export function ExportDialog({
       alive.current = false;
     };
   }, []);
+  useEffect(() => {
+    desktop?.folder().then(
+      (r) => alive.current && setFolder(r.folder),
+      (e: unknown) => alive.current && setError(errorMessage(e)),
+    );
+  }, [desktop]);
   const label = kind === 'pdf' ? 'PDF' : 'Word';
+
+  /** Run one shell step (save, 另存为…, open); a failure to save keeps the job for a retry. */
+  const shellStep = async (jobId: string | null, step: () => Promise<SaveOutcome | void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const outcome = await step();
+      if (!alive.current || !outcome) return;
+      if (outcome.saved) {
+        setSaved(outcome.file);
+        setUnsaved(null);
+      } else if (outcome.code !== 'canceled' && jobId) {
+        setUnsaved({ jobId, messageZh: outcome.messageZh });
+      }
+    } catch (e) {
+      if (alive.current) setError(errorMessage(e));
+    } finally {
+      if (alive.current) setBusy(false);
+    }
+  };
 
   const start = async () => {
     setError(null);
     setFile(null);
+    setSaved(null);
+    setUnsaved(null);
     setStatus({ jobId: 'pending', kind, state: 'running', stage: '保存修改', progress: 0 });
     try {
       await flush();
@@ -55,6 +97,11 @@ export function ExportDialog({
         setError(s.messageZh ?? '导出失败。');
         return;
       }
+      if (desktop) {
+        // Main fetches the file from the engine and writes it: the bytes never come through the page.
+        await shellStep(jobId, () => desktop.save({ jobId }));
+        return;
+      }
       const result = await api.export.result({ jobId });
       setFile(result);
       downloadFile(result.fileName, result.mimeType, result.data);
@@ -66,7 +113,59 @@ export function ExportDialog({
     }
   };
 
+  const changeFolder = async () => {
+    if (!desktop) return;
+    setError(null);
+    try {
+      const { folder: chosen } = await desktop.chooseFolder();
+      if (alive.current && chosen) setFolder(chosen);
+    } catch (e) {
+      if (alive.current) setError(errorMessage(e));
+    }
+  };
+
   const running = status?.state === 'running';
+
+  let actions;
+  if (!desktop) {
+    actions = file ? (
+      <button type="button" className="primary" onClick={() => downloadFile(file.fileName, file.mimeType, file.data)}>
+        再次下载
+      </button>
+    ) : (
+      <button type="button" className="primary" disabled={running} onClick={() => void start()}>
+        开始导出
+      </button>
+    );
+  } else if (saved) {
+    actions = (
+      <>
+        <button type="button" disabled={busy} onClick={() => void shellStep(null, () => desktop.showInFolder({ path: saved.path }))}>
+          打开所在文件夹
+        </button>
+        <button type="button" className="primary" disabled={busy} onClick={() => void shellStep(null, () => desktop.openFile({ path: saved.path }))}>
+          打开文件
+        </button>
+      </>
+    );
+  } else if (unsaved) {
+    actions = (
+      <>
+        <button type="button" disabled={busy} onClick={() => void shellStep(unsaved.jobId, () => desktop.save({ jobId: unsaved.jobId }))}>
+          重新保存
+        </button>
+        <button type="button" className="primary" disabled={busy} onClick={() => void shellStep(unsaved.jobId, () => desktop.saveAs({ jobId: unsaved.jobId }))}>
+          另存为…
+        </button>
+      </>
+    );
+  } else {
+    actions = (
+      <button type="button" className="primary" disabled={running || busy} onClick={() => void start()}>
+        开始导出
+      </button>
+    );
+  }
 
   return (
     <Dialog
@@ -75,17 +174,9 @@ export function ExportDialog({
       footer={
         <>
           <button type="button" onClick={onClose}>
-            {file ? '完成' : '取消'}
+            {file || saved ? '完成' : '取消'}
           </button>
-          {file ? (
-            <button type="button" className="primary" onClick={() => downloadFile(file.fileName, file.mimeType, file.data)}>
-              再次下载
-            </button>
-          ) : (
-            <button type="button" className="primary" disabled={running} onClick={() => void start()}>
-              开始导出
-            </button>
-          )}
+          {actions}
         </>
       }
     >
@@ -96,7 +187,18 @@ export function ExportDialog({
           <option value="16K">16 开（185×260 mm）</option>
         </select>
         <span className="form-label">保存到</span>
-        <span className="muted">浏览器的下载文件夹</span>
+        {desktop ? (
+          <span className="export-folder">
+            <span className="export-folder-path" title={folder ?? undefined}>
+              {folder ?? '…'}
+            </span>
+            <button type="button" disabled={running || busy} onClick={() => void changeFolder()}>
+              更改…
+            </button>
+          </span>
+        ) : (
+          <span className="muted">浏览器的下载文件夹</span>
+        )}
       </div>
       {status && (
         <div className="export-progress">
@@ -110,6 +212,22 @@ export function ExportDialog({
         <p className="export-done" role="status">
           已导出 {file.fileName}
           {file.pageCount !== null && `，共 ${file.pageCount} 页`}。
+        </p>
+      )}
+      {saved && (
+        <>
+          <p className="export-done" role="status">
+            已保存 {saved.fileName}
+            {saved.pageCount !== null && `，共 ${saved.pageCount} 页`}。
+          </p>
+          <p className="export-path" title={saved.path}>
+            {saved.path}
+          </p>
+        </>
+      )}
+      {unsaved && (
+        <p className="field-error" role="alert">
+          {unsaved.messageZh}
         </p>
       )}
       {error && (
