@@ -11,6 +11,7 @@ import type { SerializedLexicalNode } from '../shared/content/lexicalJson';
 import { allArticles, type Article, type Issue } from '../shared/model/issue';
 import { issueMetaForWeek } from '../shared/model/issueMeta';
 import { median, percentile, table } from './stats';
+import { seededRandom } from '../tests/helpers/random';
 
 const ISSUES = Number(process.env.BENCH_ARCHIVE_ISSUES ?? 520);
 const PER_ISSUE = 12;
@@ -20,18 +21,7 @@ const CLIPPINGS = 200;
 const fixtures = resolve(import.meta.dirname, '../../shared/fixtures');
 const work = mkdtempSync(join(tmpdir(), 'weekly-archive-bench-'));
 
-/** mulberry32: the same synthetic archive on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(20241118);
+const random = seededRandom(20241118);
 const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)];
 
 const sources = await Promise.all(['2024-W47', '2021-W08'].map((w) => loadIssueFromManifest(join(fixtures, w, 'manifest.json'), { summaries: false })));

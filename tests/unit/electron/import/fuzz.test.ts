@@ -12,18 +12,8 @@ import { decodeText, sniffBytes } from '../../../../electron/engine/import/decod
 import { ImportError, importBytes, type ImportedClipping } from '../../../../electron/engine/import/index';
 import { plainTextToHtml } from '../../../../electron/engine/import/plainText';
 import { fixture } from './helpers';
+import { seededRandom } from '../../../helpers/random';
 
-/** mulberry32: small seeded PRNG. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIXTURE_CLIPS = join(__dirname, '../../../../../shared/fixtures/2021-W08/clips');
 const enc = new TextEncoder();
@@ -125,7 +115,7 @@ const BUDGET_MS = 12_000;
 
 describe('fuzzing the importers', () => {
   it('survives mutated clippings and generated tag soup through the whole pipeline', async () => {
-    const r = rng(20241118);
+    const r = seededRandom(20241118);
     const started = Date.now();
     let done = 0;
     for (let i = 0; i < 400 && Date.now() - started < BUDGET_MS; i++) {
@@ -139,7 +129,7 @@ describe('fuzzing the importers', () => {
   });
 
   it('survives mutated Word files', async () => {
-    const r = rng(47);
+    const r = seededRandom(47);
     const started = Date.now();
     let done = 0;
     for (let i = 0; i < 40 && Date.now() - started < BUDGET_MS; i++) {
@@ -153,7 +143,7 @@ describe('fuzzing the importers', () => {
   });
 
   it('keeps the pure helpers total on thousands of random strings and byte arrays', () => {
-    const r = rng(8);
+    const r = seededRandom(8);
     for (let i = 0; i < 3000; i++) {
       const s = new TextDecoder().decode(generate(r));
       const line = parseMetadataLine(s);

@@ -6,6 +6,7 @@ import type { Block } from '../../../../shared/content/blocks';
 import { summarize } from '../../../../shared/summary/index';
 import { splitSentences } from '../../../../shared/summary/segment';
 import { summaryLength } from '../../../../shared/summary/select';
+import { seededRandom } from '../../../helpers/random';
 
 const SENTENCES = [
   '国家组织药品集中采购和使用是一项重大机制改革，是深化医改的重要突破口，是降药价、促医改、保民生的重大举措。',
@@ -25,20 +26,9 @@ const SENTENCES = [
   '分级诊疗体系建设是党的二十届三中全会关于深化医药卫生体制改革的一项重要部署，是满足人民群众看病就医需求的治本之策，未来 5 年是加快建设分级诊疗体系的关键期，我们要围绕省、市县、基层三方面目标，落实新时代党的卫生与健康工作方针，以基层为重点，加快推进优质医疗资源扩容下沉和区域均衡布局，提升基层医疗卫生服务能力，为群众提供就近就便、系统连续的卫生健康服务，不断增强人民群众的获得感、幸福感和安全感，推动卫生健康事业高质量发展，为健康中国建设奠定坚实基础。',
 ];
 
-/** Mulberry32: a small seeded generator. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function article(seed: number): { blocks: Block[]; sentences: string[] } {
-  const next = rng(seed);
+  const next = seededRandom(seed);
   const blocks: Block[] = [];
   const sentences: string[] = [];
   const paragraphs = 1 + Math.floor(next() * 8);
