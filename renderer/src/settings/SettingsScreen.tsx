@@ -1,9 +1,14 @@
-// 设置: publisher details and QR codes for the back cover, page size and 提要 length.
+// 设置: publisher details and QR codes for the back cover, page size, body face and 提要 length.
 import { useEffect, useId, useState } from 'react';
 import type { Settings } from '../../../shared/api/contract';
 import { errorMessage, getApi } from '../api/client';
 import { useNotices } from '../common/Notices';
 import { QrCodesField } from './QrCodesField';
+
+const BODY_FONTS: ReadonlyArray<{ value: Settings['bodyFont']; label: string }> = [
+  { value: 'serif', label: '宋体（思源宋体）' },
+  { value: 'sans', label: '黑体（思源黑体）' },
+];
 
 export function SettingsScreen() {
   const notices = useNotices();
@@ -70,8 +75,16 @@ export function SettingsScreen() {
             <option value="A4">A4（210×297 mm）</option>
             <option value="16K">16 开（185×260 mm）</option>
           </select>
-          <span className="form-label">字体</span>
-          <span className="muted">思源宋体（正文）与思源黑体（标题），随应用附带。</span>
+          <span className="form-label" id={`${id}-body-font`}>正文字体</span>
+          <div className="choice-group" role="radiogroup" aria-labelledby={`${id}-body-font`}>
+            {BODY_FONTS.map((f) => (
+              <label key={f.value} className="choice">
+                <input type="radio" name={`${id}-body-font`} value={f.value} checked={settings.bodyFont === f.value} onChange={() => set({ bodyFont: f.value })} />
+                <span className={`font-sample-${f.value}`}>{f.label}</span>
+              </label>
+            ))}
+            <p className="muted small">正文、列表、表格、【提要】和目录条目用此字体，PDF 与 Word 导出一致；标题始终用思源黑体。字体随应用附带。</p>
+          </div>
         </div>
       </fieldset>
       <fieldset>

@@ -14,6 +14,7 @@ import { ArticlePanel } from './ArticlePanel';
 import { ColumnTree } from './ColumnTree';
 import { ExportDialog } from './ExportDialog';
 import { ImportDialog, type ImportedRow } from './ImportDialog';
+import { IssueMetaDialog } from './IssueMetaDialog';
 import {
   addArticles,
   addColumn,
@@ -61,6 +62,7 @@ export function WorkspaceScreen({
   }, [restored, notices]);
   const [view, setView] = useState<CentreView>('editor');
   const [importing, setImporting] = useState(false);
+  const [editingMeta, setEditingMeta] = useState(false);
   const [exporting, setExporting] = useState<'pdf' | 'docx' | null>(null);
   const [removingColumn, setRemovingColumn] = useState<Column | null>(null);
   const [archiveNames, setArchiveNames] = useState<string[]>([]);
@@ -145,6 +147,9 @@ export function WorkspaceScreen({
           <button type="button" onClick={() => setImporting(true)}>
             导入剪报
           </button>
+          <button type="button" onClick={() => setEditingMeta(true)}>
+            期刊信息
+          </button>
           <button type="button" onClick={() => setExporting('pdf')}>
             导出 PDF
           </button>
@@ -222,6 +227,18 @@ export function WorkspaceScreen({
           defaultColumnId={selected?.column.id ?? null}
           onAdd={addImported}
           onClose={() => setImporting(false)}
+        />
+      )}
+      {editingMeta && (
+        <IssueMetaDialog
+          meta={issue.meta}
+          onClose={() => setEditingMeta(false)}
+          onSave={(meta) => {
+            // through the autosave like every other edit: the header, 本期视点 and exports follow
+            change((i) => ({ ...i, meta }));
+            setEditingMeta(false);
+            notices.info('期刊信息已更新。');
+          }}
         />
       )}
       {exporting && <ExportDialog kind={exporting} issueId={issue.id} defaultPageSize={pageSize} flush={flush} onClose={() => setExporting(null)} />}
