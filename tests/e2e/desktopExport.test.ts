@@ -27,7 +27,7 @@ type Call = [string, ...unknown[]];
 
 /** Runs in the page before its scripts: the stand-in for the preload's exports bridge. */
 function installFakeShell(folders: { documents: string; usb: string; desktopFile: string }): void {
-  const w = window as unknown as { weeklyDeskShell: unknown; shellCalls: Call[]; saveFailures: Array<{ code: string; messageZh: string }> };
+  const w = window as unknown as { weeklyDeskShell: unknown; shellCalls: Call[]; saveFailures: Array<{ code: string; messageZh: string; thrown?: boolean }> };
   let folder = folders.documents;
   w.shellCalls = [];
   w.saveFailures = [];
@@ -57,6 +57,8 @@ function installFakeShell(folders: { documents: string; usb: string; desktopFile
       save: async ({ jobId }: { jobId: string }) => {
         w.shellCalls.push(['save', jobId, folder]);
         const failure = w.saveFailures.shift();
+        // main refusing the call (ApiCallError): through contextBridge an Error with the Chinese message
+        if (failure?.thrown) throw new Error(failure.messageZh);
         return failure ? { saved: false, ...failure } : savedTo(jobId, `${folder}/医周药事2024年第47期.pdf`);
       },
       saveAs: async ({ jobId }: { jobId: string }) => (w.shellCalls.push(['saveAs', jobId]), savedTo(jobId, folders.desktopFile)),
@@ -67,7 +69,7 @@ function installFakeShell(folders: { documents: string; usb: string; desktopFile
 }
 
 const shellCalls = () => page.evaluate(() => (window as unknown as { shellCalls: Call[] }).shellCalls);
-const failNextSave = (failure: { code: string; messageZh: string }) =>
+const failNextSave = (failure: { code: string; messageZh: string; thrown?: boolean }) =>
   page.evaluate((f) => (window as unknown as { saveFailures: unknown[] }).saveFailures.push(f), failure);
 
 /** Open 导出 PDF and export; resolves when the dialog shows an outcome. */
@@ -167,6 +169,21 @@ describe('exporting in the desktop app', () => {
     await expect.poll(async () => (await shellCalls()).slice(-4)).toEqual([['save', job, USB], ['save', job, USB], ['saveAs', job], ['openFile', DESKTOP_FILE]]);
     expect(apiCalls.filter((c) => c === 'export:pdf')).toHaveLength(2);
     expect(apiCalls).not.toContain('export:result');
+    expect(downloads).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await dialog.getByRole('button', { name: '完成' }).click();
+  });
+
+  it('offers to export again when main refuses the save outright', { timeout: 240_000 }, async () => {
+    await failNextSave({ code: 'job-not-found', messageZh: '找不到这次导出任务，请重新导出。', thrown: true });
+    const dialog = await exportPdf();
+    await dialog.getByRole('button', { name: '开始导出' }).click();
+    await expect.poll(() => dialog.getByRole('alert').textContent(), { timeout: 170_000 }).toBe('找不到这次导出任务，请重新导出。');
+    expect(await dialog.getByRole('button', { name: '另存为…' }).count()).toBe(0);
+    await dialog.getByRole('button', { name: '开始导出' }).click();
+    await waitForOutcome(dialog);
+    expect(await dialog.locator('.export-path').textContent()).toBe(`${USB}/医周药事2024年第47期.pdf`);
+    expect(pdfJobs).toHaveLength(4);
     expect(downloads).toEqual([]);
     expect(pageErrors).toEqual([]);
   });

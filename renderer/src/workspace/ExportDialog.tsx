@@ -69,7 +69,11 @@ export function ExportDialog({
         setUnsaved({ jobId, messageZh: outcome.messageZh });
       }
     } catch (e) {
-      if (alive.current) setError(errorMessage(e));
+      if (!alive.current) return;
+      // Main's refusals arrive as Errors whose message is already the Chinese message (contextBridge keeps only that).
+      setError(e instanceof Error && e.message ? e.message : errorMessage(e));
+      // A refused save (e.g. the engine no longer holds the job) leaves 开始导出 to try again.
+      if (jobId) setUnsaved(null);
     } finally {
       if (alive.current) setBusy(false);
     }
