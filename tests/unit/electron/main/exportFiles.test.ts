@@ -123,14 +123,16 @@ describe('exports:save', () => {
     expect(readdirSync(documents)).toEqual([]);
   });
 
-  it('leaves an open (locked) file as it was and removes its temporary file', async () => {
+  it.each(['EBUSY', 'EPERM'])('leaves an open (locked) file as it was and removes its temporary file (%s)', async (code) => {
     const target = join(documents, '医周药事2024年第47期.pdf');
     writeFileSync(target, 'open in the PDF reader');
     // Windows refuses to replace a file another program holds open (EBUSY / EPERM).
-    const locked: ExportFs = { ...fsp, rename: async () => Promise.reject(Object.assign(new Error('EBUSY: resource busy or locked'), { code: 'EBUSY' })) };
-    const outcome = await setup({ fs: locked }).save();
+    const locked: ExportFs = { ...fsp, rename: async () => Promise.reject(Object.assign(new Error(`${code}: operation not permitted, rename`), { code })) };
+    const { save, logs } = setup({ fs: locked });
+    const outcome = await save();
     expect(outcome).toMatchObject({ saved: false, code: 'locked' });
     expect(!outcome.saved && outcome.messageZh).toContain('可能正被其他程序');
+    expect(logs.join('\n')).toContain(`rename failed (${code})`);
     expect(readFileSync(target, 'utf8')).toBe('open in the PDF reader');
     expect(readdirSync(documents)).toEqual(['医周药事2024年第47期.pdf']);
   });
