@@ -3,12 +3,12 @@
 // before dropping edits), see it in the header, the issue list and 本期视点 after a reload; then
 // choose 黑体 in 设置 and find Noto Sans SC as the body face of the exported PDF.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pdfPages, squash } from './helpers/pdfText';
+import { pdfPages, squash, viewpointEntries } from './helpers/pdfText';
 import { screenshot, VIEWPORT } from './helpers/screens';
 import { launchChromium, startWebApp, type WebApp } from './helpers/webApp';
 
@@ -19,6 +19,9 @@ const pageErrors: string[] = [];
 const downloads = mkdtempSync(join(tmpdir(), 'weekly-e2e-meta-'));
 
 const NEW_TITLE = '医周药事·年终特刊';
+/** a 64×64 checkerboard PNG standing in for a QR code */
+const QR_PNG_BASE64 =
+  'iVBORw0KGgoAAAANSUhEUgAAAEAAAABACAAAAACPAi4CAAAAQklEQVR4nO3UsQkAQAgDQPdf2m9cQBBe4dJZeKRKZCUq3bv9AFgJ7GkC+Akcrg6wB4Bh4HB1gD0ADAOHqwPsAWAWeNue+GoINbwfAAAAAElFTkSuQmCC';
 const metaDialog = () => page.getByRole('dialog', { name: '期刊信息' });
 const header = () => page.locator('.workspace-head .issue-title');
 
@@ -126,11 +129,7 @@ describe('期刊信息', () => {
     const dialog = metaDialog();
     await expect.poll(() => dialog.getByRole('list', { name: '本期标签' }).getByRole('listitem').allTextContents()).toEqual(['医保×', '医药×', '集采×']);
     expect(await dialog.getByLabel('周次', { exact: true }).inputValue()).toBe('2024-W48');
-    expect(await dialog.getByLabel('使用设置中的二维码', { exact: true }).isChecked()).toBe(true);
-    await dialog.getByLabel('使用设置中的二维码', { exact: true }).uncheck();
-    await expect.poll(() => dialog.getByRole('button', { name: '添加二维码' }).count()).toBe(1);
-    await dialog.getByLabel('使用设置中的二维码', { exact: true }).check();
-    // unchanged again: Esc closes without asking
+    // unchanged: Esc closes without asking
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
 
@@ -138,6 +137,34 @@ describe('期刊信息', () => {
     const row = page.getByRole('table', { name: '最近的期刊' }).getByRole('row').nth(1);
     await expect.poll(() => row.textContent()).toContain(NEW_TITLE);
     expect(await row.textContent()).toContain('2024年第48期');
+  });
+});
+
+describe('this issue’s own QR codes', () => {
+  it('replaces the codes from 设置 with an image uploaded for this issue only', async () => {
+    await openIssue();
+    await page.getByRole('button', { name: '期刊信息' }).click();
+    const dialog = metaDialog();
+    const useSettings = dialog.getByLabel('使用设置中的二维码', { exact: true });
+    await expect.poll(() => useSettings.isChecked()).toBe(true);
+    await useSettings.uncheck();
+    const qrPng = join(downloads, '年终特刊二维码.png');
+    writeFileSync(qrPng, Buffer.from(QR_PNG_BASE64, 'base64'));
+    const chooser = page.waitForEvent('filechooser');
+    await dialog.getByRole('button', { name: '添加二维码' }).click();
+    await (await chooser).setFiles(qrPng);
+    await expect.poll(() => dialog.getByRole('img', { name: '二维码 1' }).count()).toBe(1);
+    await dialog.getByLabel('二维码 1 的说明', { exact: true }).fill('扫一扫\n参加年终问卷');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    await waitSaved();
+    await page.reload();
+    await page.getByRole('button', { name: '期刊信息' }).click();
+    await expect.poll(() => metaDialog().getByRole('img', { name: '二维码 1' }).count(), { timeout: 30_000 }).toBe(1);
+    expect(await metaDialog().getByLabel('使用设置中的二维码', { exact: true }).isChecked()).toBe(false);
+    expect(await metaDialog().getByLabel('二维码 1 的说明', { exact: true }).inputValue()).toBe('扫一扫\n参加年终问卷');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => metaDialog().count()).toBe(0);
   });
 });
 
@@ -169,9 +196,23 @@ describe('正文字体', () => {
     const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
     expect(fonts).toMatch(/\+NotoSansSC-Regular\s/);
     expect(fonts).not.toMatch(/NotoSerifSC/);
+    await dialog.getByRole('button', { name: '完成' }).click();
     const pages = pdfPages(file);
     expect(squash(pages[0])).toContain(squash(NEW_TITLE));
     expect(squash(pages[0])).toContain('2024年第48期');
+    // the back cover draws this issue's own QR image with its caption
+    const images = execFileSync('pdfimages', ['-f', String(pages.length), '-l', String(pages.length), '-list', file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(images).toHaveLength(1);
+    expect(squash(pages.at(-1)!)).toContain('参加年终问卷');
+
+    // the 本期视点 preview (laid out with the same face) shows the numbers the file prints
+    await page.getByRole('tab', { name: '本期视点预览' }).click();
+    const region = page.getByRole('region', { name: '本期视点' });
+    await expect.poll(() => region.getAttribute('aria-busy'), { timeout: 60_000 }).toBe('false');
+    const titles = await region.locator('.vp-entry .vp-link').allTextContents();
+    expect(titles.length).toBeGreaterThan(5);
+    const shown = (await region.locator('.vp-entry .vp-page').allTextContents()).map((t) => Number(/第 (\d+) 页/.exec(t)?.[1]));
+    expect(viewpointEntries(pages, titles).map((e) => e.page)).toEqual(shown);
     expect(pageErrors).toEqual([]);
   });
 });
