@@ -104,7 +104,9 @@ export function IssueMetaDialog({ meta, onSave, onClose }: { meta: IssueMeta; on
       document.getElementById(fieldId(first))?.focus();
       return;
     }
-    onSave(next);
+    // nothing changed: no save of the whole issue
+    if (JSON.stringify(next) === JSON.stringify(tidy(meta))) onClose();
+    else onSave(next);
   };
 
   const field = (f: IssueMetaField, label: string, control: ReactNode, hint?: ReactNode): ReactNode => (
@@ -122,7 +124,7 @@ export function IssueMetaDialog({ meta, onSave, onClose }: { meta: IssueMeta; on
     </>
   );
   const invalid = (f: IssueMetaField) => (problems[f] ? { 'aria-invalid': true, 'aria-describedby': `${fieldId(f)}-error` } : {});
-  const text = (f: 'series' | 'title' | 'subtitle' | 'issueNumber' | 'dateRange', label: string, placeholder: string, extra: ReactNode = null) =>
+  const text = (f: 'series' | 'title' | 'subtitle' | 'issueNumber' | 'dateRange', label: string, placeholder: string) =>
     field(
       f,
       label,
@@ -135,7 +137,6 @@ export function IssueMetaDialog({ meta, onSave, onClose }: { meta: IssueMeta; on
         onChange={(e) => set({ [f]: e.target.value })}
         {...invalid(f)}
       />,
-      extra,
     );
 
   const usingSettings = draft.qrCodes === undefined;
