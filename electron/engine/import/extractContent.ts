@@ -1,12 +1,15 @@
 // Find the article body in a page: WeChat's #js_content; otherwise Readability, falling back to the
 // page's <article> (or <body> without navigation) when Readability declines a short Chinese page
 // (go-readability#26) or drops much of an <article> the clipper already isolated.
+//
+// Readability rewrites the document it reads. It works on the page itself (a copy of the whole page
+// cost more than the extraction); the rare fallbacks take their element from a fresh parse instead.
 import { Readability } from '@mozilla/readability';
 import { textOf } from './htmlDocument';
 
 export interface ExtractedContent {
-  /** HTML of the body, not yet sanitised */
-  html: string;
+  /** the element whose children are the body, not yet sanitised */
+  root: Element | null;
   method: 'wechat' | 'readability' | 'article' | 'body';
 }
 
@@ -18,12 +21,12 @@ const MIN_SHARE_OF_ARTICLE = 0.85;
 const CHROME_SELECTORS = 'nav, header, footer, aside, script, style, noscript, form, iframe, [role="navigation"], [role="banner"], [role="contentinfo"], .nav, .footer, .header, .sidebar, #nav, #footer, #header';
 
 function loneArticle(doc: Document): Element | null {
-  const articles = [...doc.querySelectorAll('article')].filter((a) => !a.parentElement?.closest('article'));
+  const articles = [...doc.getElementsByTagName('article')].filter((a) => !a.parentElement?.closest('article'));
   return articles.length === 1 ? articles[0] : null;
 }
 
 function bodyWithoutChrome(doc: Document): Element | null {
-  const body = doc.body?.cloneNode(true) as HTMLElement | undefined;
+  const body = doc.body;
   if (!body) return null;
   for (const el of body.querySelectorAll(CHROME_SELECTORS)) el.remove();
   return body;
@@ -46,29 +49,37 @@ export function domDepth(root: Element | null): number {
   return max;
 }
 
-function runReadability(doc: Document): { html: string; text: string } | null {
+/** Readability on `doc` itself (which it rewrites): the article element it built, and its text. */
+function runReadability(doc: Document): { root: Element; text: string } | null {
   if (domDepth(doc.body) > MAX_DEPTH_FOR_READABILITY) return null;
   try {
-    const clone = doc.cloneNode(true) as Document;
-    const result = new Readability(clone, { charThreshold: CHAR_THRESHOLD, keepClasses: true, maxElemsToParse: MAX_ELEMENTS_FOR_READABILITY }).parse();
+    const result = new Readability<Element>(doc, {
+      charThreshold: CHAR_THRESHOLD,
+      keepClasses: true,
+      maxElemsToParse: MAX_ELEMENTS_FOR_READABILITY,
+      serializer: (el) => el as Element,
+    }).parse();
     if (!result?.content) return null;
-    return { html: result.content, text: (result.textContent ?? '').replace(/\s+/g, '') };
+    return { root: result.content, text: (result.textContent ?? '').replace(/\s+/g, '') };
   } catch {
     return null;
   }
 }
 
-export function extractContent(doc: Document): ExtractedContent {
-  const wechat = doc.querySelector('#js_content');
-  if (wechat && textOf(wechat) !== '') return { html: wechat.innerHTML, method: 'wechat' };
+/**
+ * The body of the page `doc`. `pristine` parses the page again, prepared as `doc` was: the <article> and
+ * <body> fallbacks read the page as it was before Readability rewrote `doc`.
+ */
+export function extractContent(doc: Document, pristine: () => Document): ExtractedContent {
+  const wechat = doc.getElementById('js_content');
+  if (wechat && textOf(wechat) !== '') return { root: wechat, method: 'wechat' };
 
   const article = loneArticle(doc);
+  const articleText = article ? (article.textContent ?? '').replace(/\s+/g, '') : '';
   const readable = runReadability(doc);
   if (article) {
-    const articleText = (article.textContent ?? '').replace(/\s+/g, '');
-    if (!readable || readable.text.length < articleText.length * MIN_SHARE_OF_ARTICLE) return { html: article.innerHTML, method: 'article' };
+    if (!readable || readable.text.length < articleText.length * MIN_SHARE_OF_ARTICLE) return { root: loneArticle(pristine()), method: 'article' };
   }
-  if (readable && readable.text.length > 0) return { html: readable.html, method: 'readability' };
-  const body = bodyWithoutChrome(doc);
-  return { html: body?.innerHTML ?? '', method: 'body' };
+  if (readable && readable.text.length > 0) return { root: readable.root, method: 'readability' };
+  return { root: bodyWithoutChrome(pristine()), method: 'body' };
 }

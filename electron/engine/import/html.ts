@@ -1,5 +1,6 @@
 // The HTML pipeline: jsdom → Word-list repair → body extraction (WeChat / Readability / <article>) →
 // DOMPurify → metadata and body clean-up → Lexical state. Every other format ends here as HTML.
+// The page is parsed once and stays a DOM to the end: DOMPurify sanitises the extracted body in place.
 import { normalizeAuthor, type MetadataLine } from '../../../shared/import/metadataLines';
 import { normalizeTitle } from '../../../shared/import/punctuation';
 import { convertWordLists } from '../../../shared/import/wordLists';
@@ -9,7 +10,7 @@ import { domDepth, extractContent } from './extractContent';
 import { parseHtml, settleNoscript, textOf } from './htmlDocument';
 import { htmlToLexical } from './htmlToLexical';
 import { findPageByline, pickTitle, readPageMetadata, type PageMetadata } from './metadata';
-import { sanitizeHtml } from './sanitize';
+import { sanitizeChildren } from './sanitize';
 import type { ImportedClipping } from './types';
 
 const MAX_DEPTH = 400;
@@ -44,14 +45,13 @@ interface CleanedPage {
   pageByline: MetadataLine;
   byline: MetadataLine;
   title: string | null;
-  /** the clean article body, in its own jsdom document */
+  /** the clean article body: a detached <div> */
   body: HTMLElement;
   warnings: string[];
 }
 
-/** Everything up to the Lexical conversion: parse, repair, extract, sanitise, clean. */
-function cleanPage(html: string, ctx: HtmlImportContext): CleanedPage {
-  const warnings = [...(ctx.warnings ?? [])];
+/** The page parsed, with its <noscript> settled and Word's list paragraphs made lists. */
+function preparedPage(html: string, ctx: HtmlImportContext): Document {
   const doc = parseHtml(html, ctx.url);
   // Nesting this deep is no article (real pages stay under ~60 levels); every later step would crawl.
   const depth = domDepth(doc.body);
@@ -61,19 +61,26 @@ function cleanPage(html: string, ctx: HtmlImportContext): CleanedPage {
   }
   settleNoscript(doc);
   convertWordLists(doc.body ?? doc);
+  return doc;
+}
+
+/** Everything up to the Lexical conversion: parse (once), repair, extract, sanitise, clean. */
+function cleanPage(html: string, ctx: HtmlImportContext): CleanedPage {
+  const warnings = [...(ctx.warnings ?? [])];
+  const doc = preparedPage(html, ctx);
   const meta = readPageMetadata(doc);
   const pageByline: MetadataLine = ctx.trusted || meta.wechat ? {} : findPageByline(doc);
-  const wholeBody = ctx.trusted || isFragment(html);
-  const extracted = wholeBody ? { html: doc.body?.innerHTML ?? '', method: 'body' as const } : extractContent(doc);
-  // Word's clipboard points its images at local temp files; the sanitiser drops file: URLs, so count them first.
+  // Word's clipboard points its images at local temp files; the sanitiser drops file: URLs, so count them first
+  // (and before extraction rewrites the page).
   const localFiles = new Set(
     [...doc.querySelectorAll('img[src], imagedata[src]')].map((i) => i.getAttribute('src') ?? '').filter((src) => /^file:|^[a-z]:\\/i.test(src)),
   );
   if (localFiles.size > 0) warnings.push(`有 ${localFiles.size} 张图片指向本机文件（file://），无法随剪报导入，已略去，请另行插入`);
-  const { html: clean, removed } = sanitizeHtml(extracted.html);
+  const wholeBody = ctx.trusted || isFragment(html);
+  const extracted = wholeBody ? doc.body : extractContent(doc, () => preparedPage(html, ctx)).root;
+  const { body, removed } = sanitizeChildren(extracted);
   if (removed > 0 && !ctx.trusted) warnings.push(`已移除 ${removed} 处脚本、框架或不安全的属性`);
 
-  const body = parseHtml(`<!DOCTYPE html><html><body>${clean}</body></html>`).body;
   const title = pickTitle(meta);
   const { byline, warnings: cleanWarnings } = cleanBody(body, { title, baseUrl: ctx.url, localImage: ctx.localImage });
   warnings.push(...cleanWarnings);
@@ -105,7 +112,7 @@ export function importHtmlText(html: string, ctx: HtmlImportContext = {}): Impor
     source: normalizeTitle(source),
     author: authorRaw ? normalizeAuthor(authorRaw) || null : null,
     url: ctx.url ?? meta.canonicalUrl ?? null,
-    content: htmlToLexical(body.ownerDocument),
+    content: htmlToLexical(body),
     warnings,
   };
 }

@@ -60,7 +60,8 @@ function $normalizeRoot(): void {
   visit($getRoot());
 }
 
-export function htmlToLexical(doc: Document): SerializedEditorStateJson {
+/** Lexical state of the children of `body` (the clean, sanitised body). */
+export function htmlToLexical(body: ParentNode): SerializedEditorStateJson {
   const editor = createHeadlessEditor({
     namespace: 'weekly-import',
     nodes: [...WEEKLY_NODES],
@@ -70,7 +71,7 @@ export function htmlToLexical(doc: Document): SerializedEditorStateJson {
   });
   editor.update(
     () => {
-      const nodes = $generateNodesFromDOM(editor, doc);
+      const nodes = $generateNodesFromDOM(editor, body);
       const root = $getRoot();
       root.clear();
       root.select();

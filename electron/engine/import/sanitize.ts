@@ -1,4 +1,6 @@
 // DOMPurify on jsdom's window with the shared config (the editor's paste uses the same one).
+// The importer sanitises the extracted body as a DOM, in place (no parse of its own), before any of it
+// reaches Lexical or another document.
 import createDOMPurify, { type DOMPurify } from 'dompurify';
 import { SANITIZE_CONFIG } from '../../../shared/import/sanitizeConfig';
 import { domWindow } from './htmlDocument';
@@ -8,6 +10,13 @@ const DANGEROUS = /^(SCRIPT|IFRAME|FRAME|FRAMESET|OBJECT|EMBED|APPLET|SVG|MATH|F
 
 export interface SanitizeReport {
   html: string;
+  /** how many elements / attributes DOMPurify removed */
+  removed: number;
+}
+
+export interface SanitizedBody {
+  /** a detached <div> holding the clean body */
+  body: HTMLElement;
   /** how many elements / attributes DOMPurify removed */
   removed: number;
 }
@@ -27,16 +36,45 @@ function purifier(): DOMPurify {
   return purify;
 }
 
-export function sanitizeHtml(html: string): SanitizeReport {
-  const purify = purifier();
-  const clean = purify.sanitize(html, { ...SANITIZE_CONFIG, RETURN_TRUSTED_TYPE: false }) as unknown as string;
-  // Count what matters to an editor: removed elements (scripts, frames, SVG …) and event handlers or
-  // script URLs. DOMPurify also lists harmless removals (the <body> it parsed into, data-* attributes).
+/**
+ * Count what matters to an editor: removed elements (scripts, frames, SVG …) and event handlers or
+ * script URLs. DOMPurify also lists harmless removals (data-* attributes, Word's <o:p>).
+ */
+function countRemoved(purify: DOMPurify): number {
   let removed = 0;
   for (const r of purify.removed) {
     if ('element' in r) {
       if (DANGEROUS.test(r.element.nodeName)) removed++;
     } else if (r.attribute && (/^on/i.test(r.attribute.name) || /^\s*(javascript|vbscript):/i.test(r.attribute.value))) removed++;
   }
-  return { html: clean, removed };
+  return removed;
+}
+
+export function sanitizeHtml(html: string): SanitizeReport {
+  const purify = purifier();
+  const clean = purify.sanitize(html, { ...SANITIZE_CONFIG, RETURN_TRUSTED_TYPE: false }) as unknown as string;
+  return { html: clean, removed: countRemoved(purify) };
+}
+
+/**
+ * The children of `source` (the extracted body of a parsed page), sanitised in place, as a detached <div>
+ * of a standards-mode document. The clean DOM is serialised and parsed once more there, as the string
+ * sanitiser's output would be: a quirks-mode page's <p><table> nesting, or blocks left inside a <p> by a
+ * removed <button>, come out as the parser makes them, and text split by removed elements is one text again.
+ */
+export function sanitizeChildren(source: Element | null): SanitizedBody {
+  const purify = purifier();
+  const standards = domWindow().document;
+  let html = '';
+  let removed = 0;
+  if (source) {
+    const container = source.ownerDocument.createElement('div');
+    container.append(...source.childNodes);
+    purify.sanitize(container, { ...SANITIZE_CONFIG, IN_PLACE: true });
+    removed = countRemoved(purify);
+    html = container.innerHTML;
+  }
+  const body = standards.createElement('div');
+  body.innerHTML = html;
+  return { body, removed };
 }
