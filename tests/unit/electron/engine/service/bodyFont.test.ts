@@ -1,6 +1,8 @@
 // 正文字体 from 设置 reaches every layout the service asks for: PDF and DOCX exports, the render
 // worker, and the 本期视点 preview (whose page numbers must be those of the face exported).
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
+import { defaultEngines } from '../../../../../electron/engine/service/defaultEngines';
 import { createMemoryStore } from '../../../../../electron/engine/service/memoryStore';
 import type { RenderOptions } from '../../../../../electron/engine/service/engines';
 import { createService } from '../../../../../electron/engine/service/service';
@@ -10,6 +12,31 @@ import { buildIssueDocument } from '../../../../../shared/document/issueDocument
 import type { Issue } from '../../../../../shared/model/issue';
 import { issueMeta2024W47 } from '../../../../helpers/model';
 import { fakeEngines, paragraphs } from './fakes';
+
+/** one article, through the real document builder */
+const doc = buildIssueDocument({
+  id: '2024-W47',
+  meta: issueMeta2024W47({ tags: ['医保'] }),
+  columns: [
+    {
+      id: 'c-1',
+      name: '医保快讯',
+      articles: [
+        {
+          id: 'a-1',
+          title: '医保支付方式改革全覆盖',
+          source: '健康报',
+          author: null,
+          url: null,
+          clippedAt: null,
+          content: paragraphs('国家医保局要求各地在年底前完成支付方式改革全覆盖。'),
+          summary: '各地年底前完成改革。',
+          summaryEdited: false,
+        },
+      ],
+    },
+  ],
+});
 
 function recordingService() {
   const seen: Array<{ kind: 'pdf' | 'docx' | 'pages'; options: RenderOptions }> = [];
@@ -98,29 +125,6 @@ describe('bodyFont from 设置', () => {
 describe('bodyFont through the render worker', () => {
   const engines = createWorkerEngines(fakeEngines());
   afterAll(() => engines.close());
-  const doc = buildIssueDocument({
-    id: '2024-W47',
-    meta: issueMeta2024W47({ tags: ['医保'] }),
-    columns: [
-      {
-        id: 'c-1',
-        name: '医保快讯',
-        articles: [
-          {
-            id: 'a-1',
-            title: '医保支付方式改革全覆盖',
-            source: '健康报',
-            author: null,
-            url: null,
-            clippedAt: null,
-            content: paragraphs('国家医保局要求各地在年底前完成支付方式改革全覆盖。'),
-            summary: '各地年底前完成改革。',
-            summaryEdited: false,
-          },
-        ],
-      },
-    ],
-  });
   // pdfkit writes font dictionaries uncompressed: the embedded face's name is in the bytes
   const embeds = (pdf: Uint8Array, name: string): boolean => Buffer.from(pdf).includes(name);
 
@@ -131,5 +135,17 @@ describe('bodyFont through the render worker', () => {
     const serif = await engines.renderPdf(doc, { pageSize: 'A4', bodyFont: 'serif' });
     expect(embeds(serif.pdf, 'NotoSerifSC-Regular')).toBe(true);
     expect(embeds(serif.pdf, 'NotoSansSC-Regular')).toBe(false);
+  });
+});
+
+describe('bodyFont in the Word file', () => {
+  const documentXml = (docx: Uint8Array): string => strFromU8(unzipSync(docx)['word/document.xml']);
+
+  it('names 宋体 for body runs by default and 黑体 once the sans is chosen', async () => {
+    const serif = documentXml((await defaultEngines.renderDocx(doc, { pageSize: 'A4', bodyFont: 'serif' })).docx);
+    const sans = documentXml((await defaultEngines.renderDocx(doc, { pageSize: 'A4', bodyFont: 'sans' })).docx);
+    expect(serif).toContain('w:eastAsia="SimSun"');
+    expect(sans).not.toContain('w:eastAsia="SimSun"');
+    expect(sans).toContain('w:eastAsia="SimHei"');
   });
 });
