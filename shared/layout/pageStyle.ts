@@ -35,7 +35,7 @@ export type BodyFont = 'serif' | 'sans';
 
 export interface PageOptions {
   size?: PageSizeName;
-  /** face of body text; headings stay in the sans bold either way */
+  /** face of body text; titles and headings stay in the sans bold (the third heading level is the body face in bold) */
   bodyFont?: BodyFont;
   /** margins in mm; inner/outer swap on even pages when mirrored */
   margins?: { top?: number; bottom?: number; inner?: number; outer?: number };
