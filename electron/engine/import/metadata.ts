@@ -16,9 +16,28 @@ export interface PageMetadata {
   wechat: { title: string | null; account: string | null; author: string | null } | null;
 }
 
-function meta(doc: Document, selector: string): string | null {
-  const value = doc.querySelector(selector)?.getAttribute('content');
-  const clean = value ? normalizeTitle(value) : '';
+/**
+ * The first <meta> for each `name` / `property` value, in document order: one pass instead of a selector
+ * query per field (`meta[name="author"]` matches the value case-sensitively, as here).
+ */
+type MetaIndex = Map<string, Element>;
+
+function indexMeta(doc: Document): MetaIndex {
+  const index: MetaIndex = new Map();
+  for (const el of doc.getElementsByTagName('meta')) {
+    for (const attr of ['name', 'property']) {
+      const value = el.getAttribute(attr);
+      const key = `${attr}=${value}`;
+      if (value !== null && !index.has(key)) index.set(key, el);
+    }
+  }
+  return index;
+}
+
+/** The content of the first <meta> whose `attr` is `value`, tidied; null when missing or empty. */
+function meta(index: MetaIndex, attr: 'name' | 'property', value: string): string | null {
+  const content = index.get(`${attr}=${value}`)?.getAttribute('content');
+  const clean = content ? normalizeTitle(content) : '';
   return clean === '' ? null : clean;
 }
 
@@ -27,28 +46,29 @@ function text(el: Element | null): string | null {
   return t === '' ? null : t;
 }
 
-export function isWeChatPage(doc: Document): boolean {
-  return !!doc.querySelector('#js_content') || /mp\.weixin\.qq\.com/.test(doc.querySelector('meta[property="og:url"]')?.getAttribute('content') ?? '');
+export function isWeChatPage(doc: Document, index: MetaIndex = indexMeta(doc)): boolean {
+  return !!doc.getElementById('js_content') || /mp\.weixin\.qq\.com/.test(index.get('property=og:url')?.getAttribute('content') ?? '');
 }
 
 export function readPageMetadata(doc: Document): PageMetadata {
-  const scope = doc.querySelector('article') ?? doc.body;
-  const h1 = scope?.querySelector('h1') ?? doc.querySelector('h1');
-  const wechat = isWeChatPage(doc)
+  const index = indexMeta(doc);
+  const scope = doc.getElementsByTagName('article')[0] ?? doc.body;
+  const h1 = scope?.getElementsByTagName('h1')[0] ?? doc.getElementsByTagName('h1')[0] ?? null;
+  const wechat = isWeChatPage(doc, index)
     ? {
-        title: text(doc.querySelector('#activity-name')) ?? meta(doc, 'meta[property="og:title"]'),
-        account: text(doc.querySelector('#js_name')) ?? text(doc.querySelector('.profile_nickname')),
-        author: text(doc.querySelector('#js_author_name')) ?? meta(doc, 'meta[name="author"]'),
+        title: text(doc.getElementById('activity-name')) ?? meta(index, 'property', 'og:title'),
+        account: text(doc.getElementById('js_name')) ?? text(doc.querySelector('.profile_nickname')),
+        author: text(doc.getElementById('js_author_name')) ?? meta(index, 'name', 'author'),
       }
     : null;
   return {
     h1: text(h1),
-    ogTitle: meta(doc, 'meta[property="og:title"]') ?? meta(doc, 'meta[name="twitter:title"]'),
-    articleTitle: meta(doc, 'meta[name="ArticleTitle"]') ?? meta(doc, 'meta[name="articletitle"]'),
-    documentTitle: text(doc.querySelector('title')),
-    siteName: meta(doc, 'meta[property="og:site_name"]') ?? meta(doc, 'meta[name="application-name"]'),
-    authorMeta: meta(doc, 'meta[name="author"]') ?? meta(doc, 'meta[property="article:author"]'),
-    canonicalUrl: doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(doc, 'meta[property="og:url"]'),
+    ogTitle: meta(index, 'property', 'og:title') ?? meta(index, 'name', 'twitter:title'),
+    articleTitle: meta(index, 'name', 'ArticleTitle') ?? meta(index, 'name', 'articletitle'),
+    documentTitle: text(doc.getElementsByTagName('title')[0] ?? null),
+    siteName: meta(index, 'property', 'og:site_name') ?? meta(index, 'name', 'application-name'),
+    authorMeta: meta(index, 'name', 'author') ?? meta(index, 'property', 'article:author'),
+    canonicalUrl: doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(index, 'property', 'og:url'),
     wechat,
   };
 }
@@ -80,10 +100,10 @@ const BYLINE_SCAN_LIMIT = 400;
 export function findPageByline(doc: Document): MetadataLine {
   const out: MetadataLine = {};
   let seen = 0;
-  for (const el of doc.querySelectorAll('body p, body div, body span, body td, body li, body em, body font, body small')) {
+  for (const el of bylineCandidates(doc)) {
     if (++seen > BYLINE_SCAN_LIMIT * 4) break;
     const text = el.textContent ?? '';
-    if (text.length > 120 || el.querySelector('p, div, li, td, table')) continue;
+    if (text.length > 120 || hasDescendant(el, BYLINE_CONTAINERS)) continue;
     const line = parseMetadataLine(text);
     if (!line) continue;
     // Prefer the innermost element: `<div>发布时间：… <span>来源：…</span></div>` is read from the span.
@@ -93,4 +113,32 @@ export function findPageByline(doc: Document): MetadataLine {
     if (out.source && out.author) break;
   }
   return out;
+}
+
+/** Elements a byline sits in, and elements that make one a container of other lines instead. */
+const BYLINE_ELEMENTS = new Set(['p', 'div', 'span', 'td', 'li', 'em', 'font', 'small']);
+const BYLINE_CONTAINERS = new Set(['p', 'div', 'li', 'td', 'table']);
+
+/** `body p, body div, …`: those elements inside <body>, in document order (a walk, not a selector query). */
+function* bylineCandidates(doc: Document): Generator<Element> {
+  const body = doc.getElementsByTagName('body')[0];
+  if (!body) return;
+  const stack: Element[] = [];
+  for (let c = body.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  while (stack.length > 0) {
+    const el = stack.pop() as Element;
+    if (BYLINE_ELEMENTS.has(el.localName)) yield el;
+    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  }
+}
+
+function hasDescendant(el: Element, names: Set<string>): boolean {
+  const stack: Element[] = [];
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push(c);
+  while (stack.length > 0) {
+    const e = stack.pop() as Element;
+    if (names.has(e.localName)) return true;
+    for (let c = e.firstElementChild; c; c = c.nextElementSibling) stack.push(c);
+  }
+  return false;
 }
