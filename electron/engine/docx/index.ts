@@ -1,7 +1,7 @@
 // IssueDocument → .docx with real Word styles, bookmarks on every article title, PAGEREF cross-references
 // and their page numbers already written in, so Word and LibreOffice show the right numbers on open
 // (no "update fields" prompt: updateFields stays off).
-import { Bookmark, Document, Footer, Header, Packer, PageNumber, Paragraph, SectionType, TextRun, type ISectionOptions } from 'docx';
+import { Bookmark, Document, Footer, Header, Packer, PageNumber, Paragraph, SectionType, TextRun, type FileChild, type ISectionOptions } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
 import type { EstimatedPageNumbers, PageNumberEstimator } from 'docx';
 import type { IssueDocument, PageMap } from '../../../shared/document/issueDocument';
@@ -11,6 +11,7 @@ import { articlePages, backCoverPage, coverPage, headerText, tocPages, viewpoint
 import { pageSetup, textWidth, type PageSetup, type PageSizeName } from './pageSetup';
 import { patchPackage } from './package';
 import { contentKey, estimateIssuePages, noneRemembered, rememberArticlePages, type IssueArticlePart, type LayoutFrame } from './pageEstimate';
+import { fastLayout } from './fastLayout';
 import { textRuns } from './runs';
 import { DEFAULT_FONTS, issueStyles, patchStylesXml, runFonts, STYLE, type DocxFonts } from './styles';
 import { TableMiss, TableWidths } from './widths';
@@ -28,6 +29,12 @@ export interface DocxOptions {
   onStage?: (stage: string) => void;
   /** bytes of a figure whose src is not a data: URL (e.g. a `media:` reference); null draws the caption alone */
   resolveImage?: ImageResolver;
+  /**
+   * How article pages are counted: 'fast' (default) by fastLayout.ts, falling back to docx's estimate for what it
+   * leaves; 'docx' by docx's estimate alone, of the whole document on a first export (the reference tests and
+   * benchmarks compare the fast layout with)
+   */
+  pageEstimate?: 'fast' | 'docx';
 }
 
 // Once per process: docx's estimate measuring text from the width table (fast), and with its own measurer for text
@@ -90,11 +97,21 @@ export async function buildIssueDocxDocument(
   const lists = new ListNumbering();
   const ctx: BlockContext = { fonts, setup, lists, resolveImage: options.resolveImage };
 
+  const styles = issueStyles(fonts);
+  const fast = fastLayout(styles, fonts, setup, tableWidths);
+
   options.onStage?.('docx:content');
   const articles: IssueArticlePart[] = [];
+  const bodies: FileChild[][] = [];
   for (const article of doc.articles) {
-    const children = await articlePages(article, ctx);
-    articles.push({ anchor: article.anchor, key: contentKey(article), children: () => children });
+    bodies.push(await articlePages(article, ctx));
+    articles.push({
+      anchor: article.anchor,
+      key: contentKey(article),
+      // a copy of its own for docx's estimate, its lists counted apart (their definitions are the document's)
+      children: () => articlePages(article, { ...ctx, lists: new ListNumbering() }),
+      ...(options.pageEstimate === 'docx' ? {} : { fastPages: () => fast.articlePages(article) }),
+    });
   }
   const back = backCoverPage(doc.meta, fonts);
 
@@ -107,7 +124,6 @@ export async function buildIssueDocxDocument(
     ],
   });
 
-  const styles = issueStyles(fonts);
   const numbering = lists.options();
   const cover: ISectionOptions = { properties: sectionProperties(setup), headers: blank(), footers: blankFooter(), children: coverPage(doc.meta, fonts) };
   const backCover: ISectionOptions = {
@@ -125,9 +141,11 @@ export async function buildIssueDocxDocument(
   const frontMatter = [...viewpointPages(doc, fonts), ...tocPages(doc, fonts, textWidth(setup))];
 
   options.onStage?.('docx:layout');
-  // The first export of an issue estimates the whole document as it is written (once, while packing) and keeps each
-  // article's page count; later ones lay out only the articles that changed, then the skeleton.
-  const whole = noneRemembered(articles, frame);
+  // Each article's page count comes from the fast layout, or from what an earlier export remembered, or from docx's
+  // estimate of the articles neither has; then docx's estimate of a skeleton of the issue gives the page numbers. Where
+  // that fails, or docx's estimate alone is asked for and no article is remembered, docx estimates the whole document
+  // as it is written (once, while packing).
+  const whole = options.pageEstimate === 'docx' && noneRemembered(articles, frame);
   const pages = whole
     ? null
     : await estimateIssuePages(
@@ -153,7 +171,7 @@ export async function buildIssueDocxDocument(
     features: { updateFields: false },
     sections: [
       cover,
-      { ...frame.section, children: [...frontMatter, ...articles.flatMap((a) => a.children())] },
+      { ...frame.section, children: [...frontMatter, ...bodies.flat()] },
       backCover,
     ],
   });

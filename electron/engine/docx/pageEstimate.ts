@@ -37,8 +37,13 @@ export interface IssueArticlePart {
   anchor: string;
   /** identifies the article's content: equal keys, equal page counts */
   key: string;
-  /** the article's paragraphs, starting on a new page */
-  children: () => FileChild[];
+  /**
+   * the article's paragraphs, starting on a new page, made anew for each document they go in: docx turns an external
+   * link into the relationship of the first document it packs it in
+   */
+  children: () => Promise<FileChild[]>;
+  /** its page count from the fast layout (fastLayout.ts), or null where that leaves it to docx's estimate */
+  fastPages?: () => number | null;
 }
 
 /** Page counts of articles laid out before, by content; oldest dropped first past the limit. */
@@ -87,12 +92,17 @@ export function rememberArticlePages(articles: readonly IssueArticlePart[], fram
 /** Page counts of the articles, those not remembered laid out together in a document of their own. */
 async function articlePageCounts(articles: readonly IssueArticlePart[], frame: LayoutFrame, estimate: Estimate): Promise<number[] | null> {
   const keys = articles.map((a) => `${frame.key}:${a.key}`);
+  articles.forEach((article, i) => {
+    if (articlePages.has(keys[i])) return;
+    const pages = article.fastPages?.();
+    if (pages !== null && pages !== undefined) remember(keys[i], pages);
+  });
   const missing = articles.filter((_, i) => !articlePages.has(keys[i]));
   if (missing.length > 0) {
     const result = await estimateOf(estimate, {
       styles: frame.styles,
       numbering: frame.numbering,
-      sections: [{ ...frame.section, children: missing.flatMap((a) => a.children()) }],
+      sections: [{ ...frame.section, children: (await Promise.all(missing.map((a) => a.children()))).flat() }],
     });
     const pages = result?.pageCount === undefined ? null : pagesBetween(missing.map((a) => a.anchor), result, result.pageCount);
     if (!pages) return null;
@@ -101,7 +111,7 @@ async function articlePageCounts(articles: readonly IssueArticlePart[], frame: L
   return keys.map((key) => articlePages.get(key)!);
 }
 
-/** Whether no article of these was laid out before: the whole issue is then estimated as it is written. */
+/** Whether no article of these was laid out before. */
 export function noneRemembered(articles: readonly IssueArticlePart[], frame: LayoutFrame): boolean {
   return articles.every((a) => !articlePages.has(`${frame.key}:${a.key}`));
 }

@@ -1,5 +1,5 @@
-// Page numbers laid out an article at a time: an export after the first lays out only the articles that changed
-// and a skeleton of the issue, and writes the same numbers an estimate of the whole document writes.
+// Page numbers laid out an article at a time: from the fast layout, or remembered from an earlier export, with a
+// skeleton of the issue, an export writes the same numbers docx's estimate of the whole document writes.
 import { join } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadIssueFromManifest } from '../../../../electron/engine/build/manifest';
@@ -38,13 +38,13 @@ describe('renderIssueDocx, exported again', () => {
   });
   beforeEach(() => clearArticlePages());
 
-  it('writes the same document and page counts from remembered article pages as from the whole estimate', async () => {
-    const packed = async () => {
-      const { document, estimate } = await buildIssueDocxDocument(doc);
+  it('writes the same document and page counts from the fast layout and remembered pages as from docx\'s whole estimate', async () => {
+    const packed = async (options: { pageEstimate?: 'docx' } = {}) => {
+      const { document, estimate } = await buildIssueDocxDocument(doc, options);
       const xml = docxParts(await Packer.toBuffer(document))['word/document.xml'];
       return { xml, estimate: estimate() };
     };
-    const first = await packed();
+    const first = await packed({ pageEstimate: 'docx' });
     const second = await packed();
     whole = await renderIssueDocx(doc);
     expect(Object.keys(whole.estimatedPageMap)).toHaveLength(doc.articles.length);
@@ -64,7 +64,7 @@ describe('renderIssueDocx, exported again', () => {
     };
     const incremental = await renderIssueDocx(grown);
     clearArticlePages();
-    const fresh = await renderIssueDocx(grown);
+    const fresh = await renderIssueDocx(grown, { pageEstimate: 'docx' });
     expect(fresh.estimatedPageMap[doc.articles[k + 1].id]).toBeGreaterThan(whole.estimatedPageMap[doc.articles[k + 1].id]);
     expect(incremental.estimatedPageMap).toEqual(fresh.estimatedPageMap);
     expect(cached(incremental)).toEqual(cached(fresh));
