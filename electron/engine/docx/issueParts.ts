@@ -45,14 +45,24 @@ export function coverPage(meta: IssueMeta, fonts: DocxFonts): Paragraph[] {
   return lines;
 }
 
-function viewpointEntry(entry: ViewpointEntry, fonts: DocxFonts): Paragraph[] {
+/**
+ * The page number of an article's title, as a PAGEREF field, or, given the numbers (`pageOf`), as the text the field
+ * shows: the front matter laid out on its own with them is as long as it is with the fields (fastLayout's numbers).
+ */
+export type PageOf = (anchor: string) => number;
+
+function pageNumber(anchor: string, style: RunStyle, pageOf?: PageOf): ParagraphChild[] {
+  return pageOf ? textRuns(String(pageOf(anchor)), style) : [new StyledPageReference(anchor, style)];
+}
+
+function viewpointEntry(entry: ViewpointEntry, fonts: DocxFonts, pageOf?: PageOf): Paragraph[] {
   const body: RunStyle = { fonts };
   const [before, after] = pageRefParts();
   const entryLine = para(STYLE.viewpointEntry, [
     ...textRuns('▶ ', { ...body, style: STYLE.titleLink }),
     new InternalHyperlink({ anchor: entry.anchor, children: textRuns(entry.title, { ...body, style: STYLE.titleLink }) }),
     ...textRuns(`${LABELS.viewpointSource(entry.source)}${before}`, body),
-    new StyledPageReference(entry.anchor, body),
+    ...pageNumber(entry.anchor, body, pageOf),
     ...textRuns(after, body),
   ]);
   const out = [entryLine];
@@ -63,7 +73,7 @@ function viewpointEntry(entry: ViewpointEntry, fonts: DocxFonts): Paragraph[] {
   return out;
 }
 
-export function viewpointPages(doc: IssueDocument, fonts: DocxFonts): Paragraph[] {
+export function viewpointPages(doc: IssueDocument, fonts: DocxFonts, pageOf?: PageOf): Paragraph[] {
   const heading: RunStyle = { fonts, role: 'heading' };
   const out: Paragraph[] = [
     para(STYLE.frontHeading, [bookmarked(ANCHORS.viewpoint, textRuns(LABELS.viewpointHeading, heading))]),
@@ -71,13 +81,13 @@ export function viewpointPages(doc: IssueDocument, fonts: DocxFonts): Paragraph[
   ];
   for (const column of doc.viewpoint) {
     out.push(para(STYLE.viewpointColumn, textRuns(LABELS.columnHeader(column.column), heading)));
-    for (const entry of column.entries) out.push(...viewpointEntry(entry, fonts));
+    for (const entry of column.entries) out.push(...viewpointEntry(entry, fonts, pageOf));
   }
   return out;
 }
 
 /** The compact TOC: column → title … page, each title a link and each page a PAGEREF field. */
-export function tocPages(doc: IssueDocument, fonts: DocxFonts, pageNumberTab: number): Paragraph[] {
+export function tocPages(doc: IssueDocument, fonts: DocxFonts, pageNumberTab: number, pageOf?: PageOf): Paragraph[] {
   const heading: RunStyle = { fonts, role: 'heading' };
   const body: RunStyle = { fonts };
   const out: Paragraph[] = [
@@ -90,7 +100,7 @@ export function tocPages(doc: IssueDocument, fonts: DocxFonts, pageNumberTab: nu
         para(STYLE.tocEntry, [
           new InternalHyperlink({ anchor: entry.anchor, children: textRuns(entry.title, { ...body, style: STYLE.hyperlink }) }),
           ...textRuns('\t', body),
-          new StyledPageReference(entry.anchor, body),
+          ...pageNumber(entry.anchor, body, pageOf),
         ], { tabStops: [{ type: TabStopType.RIGHT, position: pageNumberTab, leader: 'dot' }] }),
       );
     }

@@ -128,6 +128,8 @@ export interface IssueSkeleton {
   /** sections before the articles' section, and the start of that section before the first article */
   before: ISectionOptions[];
   frontMatter: FileChild[];
+  /** the front matter with its page references written as the numbers they show, when it can be */
+  frontMatterWith?: (pageOf: (anchor: string) => number) => FileChild[];
   after: ISectionOptions[];
   /** an empty paragraph starting a new page, with the bookmark on it */
   bookmarked: (anchor: string) => Paragraph;
@@ -146,6 +148,8 @@ export async function estimateIssuePages(
 ): Promise<EstimatedPageNumbers | null> {
   const pages = await articlePageCounts(articles, frame, estimate);
   if (!pages) return null;
+  const settled = skeleton.frontMatterWith ? await frontMatterNumbers(articles, pages, skeleton, frame, estimate) : null;
+  if (settled) return settled;
   const stand = articles.flatMap((article, i) => placeholder(article.anchor, pages[i], skeleton.bookmarked));
   return estimateOf(estimate, {
     styles: frame.styles,
@@ -154,7 +158,72 @@ export async function estimateIssuePages(
   });
 }
 
+/** The front matter's pages last worked out, by frame: where the next export's settling starts. */
+const frontPages = new Map<string, { before: number; front: number }>();
+const FRONT_LIMIT = 100;
+const SETTLING_PASSES = 4;
+
+/**
+ * The issue's page numbers from its articles' page counts and docx's estimate of the rest of the issue alone (the
+ * sections before the articles, the front matter, the sections after), with the front matter's page references
+ * written as the numbers they show. Those numbers follow from how many pages the front matter takes, which depends
+ * on them (`——第 17 页` may wrap where `——第 7 页` does not): it is laid out again with the numbers of the length it
+ * took, until that length is the one they were worked out from, as docx settles its page references. Null when it
+ * does not settle or cannot be laid out: the skeleton of the whole issue is estimated instead.
+ */
+async function frontMatterNumbers(
+  articles: readonly IssueArticlePart[],
+  pages: readonly number[],
+  skeleton: IssueSkeleton,
+  frame: LayoutFrame,
+  estimate: Estimate,
+): Promise<EstimatedPageNumbers | null> {
+  const frontIndex = skeleton.before.length;
+  /** pages before the articles: those of the sections before, and the front matter's */
+  let assumed = frontPages.get(frame.key) ?? { before: skeleton.before.length, front: 2 };
+  for (let pass = 0; pass < SETTLING_PASSES; pass++) {
+    const titles = new Map<string, number>();
+    let page = assumed.before + assumed.front + 1;
+    articles.forEach((article, i) => {
+      titles.set(article.anchor, page);
+      page += pages[i];
+    });
+    const result = await estimateOf(estimate, {
+      styles: frame.styles,
+      numbering: frame.numbering,
+      sections: [
+        ...skeleton.before,
+        { ...frame.section, children: skeleton.frontMatterWith!((anchor) => titles.get(anchor) ?? 0) },
+        ...skeleton.after,
+      ],
+    });
+    const counts = result?.sectionPageCounts;
+    if (!result || !counts || counts.length !== frontIndex + 1 + skeleton.after.length || counts.some((n) => n === undefined)) return null;
+    const laid = { before: sum(counts.slice(0, frontIndex) as number[]), front: counts[frontIndex]! };
+    if (laid.before !== assumed.before || laid.front !== assumed.front) {
+      assumed = laid;
+      continue;
+    }
+    // settled: the front matter is as long as the numbers written in it say
+    if (frontPages.size >= FRONT_LIMIT) frontPages.delete(frontPages.keys().next().value!);
+    frontPages.set(frame.key, laid);
+    const frontEnd = laid.before + laid.front;
+    const bookmarkPageNumbers = new Map([...(result.bookmarkPageNumbers ?? [])].filter(([, n]) => n <= frontEnd));
+    const bookmarks = new Map([...result.bookmarks].filter(([name]) => bookmarkPageNumbers.has(name)));
+    for (const [anchor, n] of titles) {
+      bookmarkPageNumbers.set(anchor, n);
+      bookmarks.set(anchor, String(n));
+    }
+    const sectionPageCounts = [...counts.slice(0, frontIndex), laid.front + sum(pages), ...counts.slice(frontIndex + 1)];
+    return { bookmarks, bookmarkPageNumbers, sectionPageCounts, pageCount: sum(sectionPageCounts as number[]) };
+  }
+  return null;
+}
+
+const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
+
 /** Forgets every remembered article (tests). */
 export function clearArticlePages(): void {
   articlePages.clear();
+  frontPages.clear();
 }
