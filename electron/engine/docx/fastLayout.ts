@@ -8,8 +8,9 @@
 // superscript) makes it give up on the article (`null`), which docx's estimate then lays out as before. The page
 // counts are checked against docx's estimate on the fixture issues by tests/unit/electron/docx/fastLayout.test.ts.
 import { AlignmentType, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
-import { LABELS, type DocumentArticle } from '../../../shared/document/issueDocument';
+import { LABELS, type DocumentArticle, type IssueDocument } from '../../../shared/document/issueDocument';
 import type { Block, Run, TableBlock } from '../../../shared/content/blocks';
+import { pageRefParts } from './issueParts';
 import type { PageSetup } from './pageSetup';
 import { columnWidths, tableColumnCount } from './tableGrid';
 import { runFonts, STYLE, type DocxFonts, type FontRole } from './styles';
@@ -544,6 +545,40 @@ export function pagesOf(blocks: readonly Measured[], bodyHeight: number): number
 export interface FastLayout {
   /** the pages of an article, each starting on a new page; null when it has content this layout leaves to docx */
   articlePages(article: DocumentArticle): number | null;
+  /**
+   * About how many pages 本期视点 and the TOC take with these page numbers: where docx's estimate of the front matter
+   * starts settling (a TOC entry's tab and leader are taken as a space); null when it has content this layout leaves
+   */
+  frontMatterPages(doc: IssueDocument, pageOf: (anchor: string) => number): number | null;
+}
+
+/** 本期视点 and the TOC as viewpointPages and tocPages (issueParts.ts) write them, each starting on a new page. */
+export function frontMatterBlocks(doc: IssueDocument, pageOf: (anchor: string) => number): LayoutBlock[][] {
+  const [before, after] = pageRefParts();
+  const heading = (text: string): LayoutRun[] => [{ text, role: 'heading' }];
+  const body = (text: string, bold = false): LayoutRun[] => [{ text, role: 'body', ...(bold ? { bold: true } : {}) }];
+  const viewpoint: LayoutBlock[] = [
+    { type: 'paragraph', style: STYLE.frontHeading, runs: heading(LABELS.viewpointHeading) },
+    { type: 'paragraph', style: STYLE.readingNote, runs: body(doc.readingNote) },
+  ];
+  const toc: LayoutBlock[] = [{ type: 'paragraph', style: STYLE.frontHeading, runs: heading(LABELS.tocHeading), pageBreakBefore: true }];
+  for (const column of doc.viewpoint) {
+    viewpoint.push({ type: 'paragraph', style: STYLE.viewpointColumn, runs: heading(LABELS.columnHeader(column.column)) });
+    toc.push({ type: 'paragraph', style: STYLE.tocColumn, runs: heading(LABELS.columnHeader(column.column)) });
+    for (const entry of column.entries) {
+      const page = String(pageOf(entry.anchor));
+      viewpoint.push({
+        type: 'paragraph',
+        style: STYLE.viewpointEntry,
+        runs: [...body(`▶ ${entry.title}`, true), ...body(`${LABELS.viewpointSource(entry.source)}${before}${page}${after}`)],
+      });
+      if (entry.summary.trim()) {
+        viewpoint.push({ type: 'paragraph', style: STYLE.viewpointSummary, runs: [...body(LABELS.summaryMark, true), ...body(entry.summary.trim())] });
+      }
+      toc.push({ type: 'paragraph', style: STYLE.tocEntry, runs: body(`${entry.title} ${page}`) });
+    }
+  }
+  return [viewpoint, toc];
 }
 
 /** A layout of article pages in the issue's styles, page setup and fonts, measuring with the width table. */
@@ -562,10 +597,8 @@ export function fastLayout(styles: IStylesOptions, fonts: DocxFonts, setup: Page
     return format;
   };
   const tableText = (): ParagraphFormat => formatOf(STYLE.tableText);
-  return {
-    articlePages(article) {
-      try {
-        const measured = articleBlocks(article, textWidth).map((block): Measured => {
+  const measureBlocks = (blocks: LayoutBlock[]): Measured[] =>
+    blocks.map((block): Measured => {
           if (block.type === 'table') {
             const format = tableText();
             if (format.before !== 0 || format.after !== 0 || format.keepNext) throw new Unsupported('table text with space around it');
@@ -589,11 +622,18 @@ export function fastLayout(styles: IStylesOptions, fonts: DocxFonts, setup: Page
             pageBreakBefore: block.pageBreakBefore === true,
           };
         });
-        return pagesOf(measured, bodyHeight);
-      } catch (error) {
-        if (error instanceof Unsupported || error instanceof TableMiss) return null;
-        throw error;
-      }
-    },
+  /** what a layout gives, or null where it leaves the content to docx */
+  const orNull = <T,>(layOut: () => T): T | null => {
+    try {
+      return layOut();
+    } catch (error) {
+      if (error instanceof Unsupported || error instanceof TableMiss) return null;
+      throw error;
+    }
+  };
+  return {
+    articlePages: (article) => orNull(() => pagesOf(measureBlocks(articleBlocks(article, textWidth)), bodyHeight)),
+    frontMatterPages: (doc, pageOf) =>
+      orNull(() => frontMatterBlocks(doc, pageOf).reduce((pages, blocks) => pages + pagesOf(measureBlocks(blocks), bodyHeight), 0)),
   };
 }

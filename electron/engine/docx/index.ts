@@ -154,6 +154,7 @@ export async function buildIssueDocxDocument(
           before: [cover],
           frontMatter: [...viewpointPages(doc, fonts), ...tocPages(doc, fonts, textWidth(setup))],
           frontMatterWith: (pageOf) => [...viewpointPages(doc, fonts, pageOf), ...tocPages(doc, fonts, textWidth(setup), pageOf)],
+          frontMatterGuess: (pageOf) => fast.frontMatterPages(doc, pageOf),
           after: [backCover],
           bookmarked: (anchor) => new Paragraph({ pageBreakBefore: true, children: [new Bookmark({ id: anchor, children: [new TextRun('\u00a0')] })] }),
         },

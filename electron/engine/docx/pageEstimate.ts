@@ -130,6 +130,8 @@ export interface IssueSkeleton {
   frontMatter: FileChild[];
   /** the front matter with its page references written as the numbers they show, when it can be */
   frontMatterWith?: (pageOf: (anchor: string) => number) => FileChild[];
+  /** a quick guess at the pages the front matter takes with these numbers, or null */
+  frontMatterGuess?: (pageOf: (anchor: string) => number) => number | null;
   after: ISectionOptions[];
   /** an empty paragraph starting a new page, with the bookmark on it */
   bookmarked: (anchor: string) => Paragraph;
@@ -179,15 +181,29 @@ async function frontMatterNumbers(
   estimate: Estimate,
 ): Promise<EstimatedPageNumbers | null> {
   const frontIndex = skeleton.before.length;
-  /** pages before the articles: those of the sections before, and the front matter's */
-  let assumed = frontPages.get(frame.key) ?? { before: skeleton.before.length, front: 2 };
-  for (let pass = 0; pass < SETTLING_PASSES; pass++) {
+  /** the page of each article's title, after these many pages of the sections before and of the front matter */
+  const titlesAfter = ({ before, front }: { before: number; front: number }): Map<string, number> => {
     const titles = new Map<string, number>();
-    let page = assumed.before + assumed.front + 1;
+    let page = before + front + 1;
     articles.forEach((article, i) => {
       titles.set(article.anchor, page);
       page += pages[i];
     });
+    return titles;
+  };
+  /** pages before the articles: those of the sections before, and the front matter's; a guess to start from */
+  let assumed = frontPages.get(frame.key);
+  if (!assumed) {
+    assumed = { before: skeleton.before.length, front: 2 };
+    for (let pass = 0; pass < SETTLING_PASSES && skeleton.frontMatterGuess; pass++) {
+      const titles = titlesAfter(assumed);
+      const front = skeleton.frontMatterGuess((anchor) => titles.get(anchor) ?? 0);
+      if (front === null || front === assumed.front) break;
+      assumed = { ...assumed, front };
+    }
+  }
+  for (let pass = 0; pass < SETTLING_PASSES; pass++) {
+    const titles = titlesAfter(assumed);
     const result = await estimateOf(estimate, {
       styles: frame.styles,
       numbering: frame.numbering,
