@@ -9,11 +9,11 @@ import { ListNumbering, type BlockContext } from './blocks';
 import type { ImageResolver } from './images';
 import { articlePages, backCoverPage, coverPage, headerText, tocPages, viewpointPages } from './issueParts';
 import { pageSetup, textWidth, type PageSetup, type PageSizeName } from './pageSetup';
-import { patchPackage } from './package';
+import { stylesOverride, type PartOverride } from './package';
 import { contentKey, estimateIssuePages, noneRemembered, rememberArticlePages, type IssueArticlePart, type LayoutFrame } from './pageEstimate';
 import { fastLayout } from './fastLayout';
 import { textRuns } from './runs';
-import { DEFAULT_FONTS, issueStyles, patchStylesXml, runFonts, STYLE, type DocxFonts } from './styles';
+import { DEFAULT_FONTS, issueStyles, runFonts, STYLE, type DocxFonts } from './styles';
 import { TableMiss, TableWidths } from './widths';
 
 export interface DocxResult {
@@ -87,7 +87,7 @@ const blankFooter = (): { default: Footer } => ({ default: new Footer({ children
 export async function buildIssueDocxDocument(
   doc: IssueDocument,
   options: DocxOptions = {},
-): Promise<{ document: Document; estimate: () => EstimatedPageNumbers | null }> {
+): Promise<{ document: Document; estimate: () => EstimatedPageNumbers | null; styles: Promise<PartOverride> }> {
   const fonts: DocxFonts = {
     body: options.fonts?.body?.trim() || DEFAULT_FONTS.body,
     heading: options.fonts?.heading?.trim() || DEFAULT_FONTS.heading,
@@ -178,7 +178,7 @@ export async function buildIssueDocxDocument(
     ],
   });
 
-  return { document, estimate: result };
+  return { document, estimate: result, styles: stylesOverride(styles, contentKey(fonts)) };
 }
 
 /** Page numbers worked out already, written into the fields as they are. */
@@ -187,8 +187,9 @@ function givenEstimate(pages: EstimatedPageNumbers): { estimator: PageNumberEsti
 }
 
 export async function renderIssueDocx(doc: IssueDocument, options: DocxOptions = {}): Promise<DocxResult> {
-  const { document, estimate } = await buildIssueDocxDocument(doc, options);
-  const docx = patchPackage(await Packer.toBuffer(document), { 'word/styles.xml': patchStylesXml });
+  const { document, estimate, styles } = await buildIssueDocxDocument(doc, options);
+  // styles.xml with our paragraph defaults, in place of docx's (see patchStylesXml)
+  const docx = await Packer.toBuffer(document, undefined, [await styles]);
   options.onStage?.('docx:done');
 
   const pages = estimate()?.bookmarkPageNumbers;

@@ -1,16 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { patchPackage } from '../../../../electron/engine/docx/package';
+import { strToU8, zipSync } from 'fflate';
+import { Packer } from 'docx';
+import { buildIssueDocxDocument, renderIssueDocx } from '../../../../electron/engine/docx/index';
+import { packagePart } from '../../../../electron/engine/docx/package';
 import { pageSetup, textWidth } from '../../../../electron/engine/docx/pageSetup';
 import { PARAGRAPH_DEFAULTS_XML, patchStylesXml } from '../../../../electron/engine/docx/styles';
+import { docxParts } from './docxXml';
+import { sampleIssue } from './sampleIssue';
 
-describe('patchPackage', () => {
-  it('rewrites the named parts and keeps the others, in order', () => {
-    const zip = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/styles.xml': strToU8('<a>1</a>'), 'word/media/image1.png': new Uint8Array([1, 2, 3]) });
-    const out = unzipSync(patchPackage(zip, { 'word/styles.xml': (xml) => xml.replace('1', '2') }));
-    expect(Object.keys(out)).toEqual(['[Content_Types].xml', 'word/styles.xml', 'word/media/image1.png']);
-    expect(strFromU8(out['word/styles.xml'])).toBe('<a>2</a>');
-    expect([...out['word/media/image1.png']]).toEqual([1, 2, 3]);
+describe('packagePart', () => {
+  it('reads one part of a package', () => {
+    const zip = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/styles.xml': strToU8('<a>1</a>') });
+    expect(packagePart(zip, 'word/styles.xml')).toBe('<a>1</a>');
+    expect(() => packagePart(zip, 'word/numbering.xml')).toThrow(/numbering/);
+  });
+});
+
+describe('styles.xml of an export', () => {
+  it('is docx own styles.xml of the document with our paragraph defaults, and the package has every other part', async () => {
+    const doc = sampleIssue();
+    const { document } = await buildIssueDocxDocument(doc);
+    const own = docxParts(await Packer.toBuffer(document));
+    const exported = docxParts((await renderIssueDocx(doc)).docx);
+    expect(exported['word/styles.xml']).toBe(patchStylesXml(own['word/styles.xml']));
+    expect(exported['word/styles.xml']).toContain(PARAGRAPH_DEFAULTS_XML);
+    expect(Object.keys(exported).sort()).toEqual(Object.keys(own).sort());
   });
 });
 
