@@ -113,7 +113,7 @@ export async function buildIssueDocxDocument(
       ...(options.pageEstimate === 'docx' ? {} : { fastPages: () => fast.articlePages(article) }),
     });
   }
-  const back = backCoverPage(doc.meta, fonts);
+  const back = await backCoverPage(doc.meta, ctx);
 
   const header = new Header({
     children: [new Paragraph({ style: STYLE.header, children: textRuns(headerText(doc.meta), { fonts }) })],

@@ -1,10 +1,29 @@
 // The parts of an issue, page by page: cover, 本期视点, TOC, articles, back cover.
 // Cross-references are PAGEREF fields to bookmarks on the article titles, so Word and LibreOffice keep them
 // right after the editor changes the text; docx writes their cached values from its page estimate.
-import { Bookmark, InternalHyperlink, Paragraph, TabStopType, type IParagraphOptions, type FileChild, type ParagraphChild } from 'docx';
+import {
+  AlignmentType,
+  Bookmark,
+  BorderStyle,
+  ImageRun,
+  InternalHyperlink,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TabStopType,
+  WidthType,
+  type IParagraphOptions,
+  type FileChild,
+  type ParagraphChild,
+} from 'docx';
+import { backCoverBlocks } from '../../../shared/layout/covers';
 import { ANCHORS, LABELS, type DocumentArticle, type IssueDocument, type ViewpointEntry } from '../../../shared/document/issueDocument';
-import type { IssueMeta } from '../../../shared/model/issue';
+import type { IssueMeta, QrCode } from '../../../shared/model/issue';
 import { renderBlocks, type BlockContext } from './blocks';
+import { fitImage, loadFigureImage } from './images';
+import { textWidth } from './pageSetup';
 import { StyledPageReference, textRuns, type RunStyle } from './runs';
 import { STYLE, type DocxFonts } from './styles';
 
@@ -136,7 +155,67 @@ export async function articlePages(article: DocumentArticle, ctx: BlockContext):
   return out;
 }
 
-export function backCoverPage(meta: IssueMeta, fonts: DocxFonts): Paragraph[] {
+/** Side of a QR code on the back cover, in pixels (100 pt, as the PDF draws it). */
+export const QR_SIZE = Math.round((100 * 96) / 72);
+
+/** A cell of the QR row: the code's image (or nothing where it cannot be read) and its caption's lines, centred. */
+async function qrCell(code: QrCode, index: number, width: number, ctx: BlockContext): Promise<TableCell> {
+  const image = await loadFigureImage(code.image, ctx.resolveImage);
+  const caption = code.caption.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  const children: Paragraph[] = [];
+  if (image) {
+    children.push(
+      para(STYLE.qrCode, [
+        new ImageRun({
+          type: image.info.kind,
+          data: image.bytes,
+          transformation: fitImage(image.info, { width: QR_SIZE, height: QR_SIZE }),
+          altText: { name: `qr${index + 1}`, description: caption.join(' ') || `QR ${index + 1}`, title: caption.join(' ') },
+        }),
+      ]),
+    );
+  }
+  for (const line of caption) children.push(para(STYLE.qrCaption, textRuns(line, { fonts: ctx.fonts })));
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    margins: { left: 0, right: 0, top: 0, bottom: 0 },
+    children: children.length > 0 ? children : [para(STYLE.qrCaption, [])],
+  });
+}
+
+/** The QR codes side by side, each with its caption below it, in a table without borders centred on the page. */
+async function qrRow(codes: readonly QrCode[], ctx: BlockContext): Promise<Table> {
+  const cellWidth = Math.min(Math.floor(textWidth(ctx.setup) / codes.length), QR_CELL);
+  const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
+  return new Table({
+    alignment: AlignmentType.CENTER,
+    layout: TableLayoutType.FIXED,
+    width: { size: cellWidth * codes.length, type: WidthType.DXA },
+    columnWidths: codes.map(() => cellWidth),
+    borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
+    rows: [new TableRow({ cantSplit: true, children: await Promise.all(codes.map((code, i) => qrCell(code, i, cellWidth, ctx))) })],
+  });
+}
+
+/** Width of a QR code's column: the code and the room between codes (170 pt, as the PDF spaces them), in twips. */
+const QR_CELL = 170 * 20;
+
+/**
+ * The back cover: the issue's QR codes side by side, each with its caption, in place of the 扫一扫 blocks of its text
+ * (as the PDF's back cover draws them), then the rest of the text; without QR codes, the text as it is.
+ */
+export async function backCoverPage(meta: IssueMeta, ctx: BlockContext): Promise<FileChild[]> {
+  const { fonts } = ctx;
+  const codes = meta.qrCodes ?? [];
+  if (codes.length > 0) {
+    const { info } = backCoverBlocks(meta.backCover);
+    return [
+      para(STYLE.backCover, []),
+      await qrRow(codes, ctx),
+      para(STYLE.backCover, []),
+      ...info.map((line) => para(STYLE.backCover, textRuns(line, { fonts }))),
+    ];
+  }
   const lines = meta.backCover.split('\n').map((line) => line.trim());
   // Runs of blank lines (room left for the QR codes in print) shrink to one.
   const kept = lines.filter((line, i) => line !== '' || (i > 0 && lines[i - 1] !== ''));

@@ -64,6 +64,8 @@ export const STYLE = {
   articleSource: 'ArticleSource',
   backToContents: 'BackToContents',
   backCover: 'BackCover',
+  qrCode: 'QrCode',
+  qrCaption: 'QrCaption',
   /** character styles: every link run carries one (LibreOffice drops unstyled link runs, tdf#146575) */
   hyperlink: 'Hyperlink',
   titleLink: 'TitleLink',
@@ -226,6 +228,16 @@ export function issueStyles(fonts: DocxFonts): IStylesOptions {
     paragraph(STYLE.backCover, 'Back Cover', { font: body, size: SIZE.body }, {
       alignment: AlignmentType.CENTER,
       spacing: exact(SIZE.bodyLine),
+    }),
+    // A QR code on the back cover: automatic line spacing, as for figures, so the picture is not clipped.
+    paragraph(STYLE.qrCode, 'QR Code', { font: body, size: SIZE.small }, {
+      alignment: AlignmentType.CENTER,
+      spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 120 },
+      keepNext: true,
+    }),
+    paragraph(STYLE.qrCaption, 'QR Caption', { font: body, size: SIZE.small }, {
+      alignment: AlignmentType.CENTER,
+      spacing: exact(SIZE.smallLine),
     }),
   ];
   const characterStyles: ICharacterStyleOptions[] = [

@@ -152,7 +152,7 @@ describe('renderIssueDocx: styles and fonts', () => {
     expect(styles.length).toBeGreaterThan(20);
     for (const style of styles) {
       const spacing = elements(style, 'w:spacing')[0];
-      const expected = style.getAttribute('w:styleId') === 'Figure' ? 'auto' : 'exact';
+      const expected = style.getAttribute('w:styleId') === STYLE.figure || style.getAttribute('w:styleId') === STYLE.qrCode ? 'auto' : 'exact';
       expect(`${style.getAttribute('w:styleId')}:${spacing.getAttribute('w:lineRule')}`).toBe(`${style.getAttribute('w:styleId')}:${expected}`);
     }
   });
