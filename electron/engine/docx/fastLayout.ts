@@ -98,9 +98,11 @@ function own(style: IParagraphStyleOptions, base: ParagraphFormat | undefined, f
   const spacing = para.spacing;
   if (spacing && spacing.lineRule !== 'exact' && spacing.lineRule !== undefined) throw new Unsupported(`line rule ${spacing.lineRule}`);
   if (para.contextualSpacing || para.indent?.hanging || para.numbering || ('tabStops' in para && para.tabStops)) throw new Unsupported(`style ${style.id}`);
+  // the role whose fonts the style names (both alike when body and headings share their fonts)
   const font = run.font;
-  const ascii = typeof font === 'object' && font !== null && 'ascii' in font ? font.ascii : undefined;
-  const role: FontRole = ascii === undefined ? (base?.role ?? 'body') : ascii === runFonts(fonts, 'heading').ascii ? 'heading' : 'body';
+  const named = typeof font === 'object' && font !== null && 'ascii' in font ? font : undefined;
+  const heading = runFonts(fonts, 'heading');
+  const role: FontRole = !named ? (base?.role ?? 'body') : named.ascii === heading.ascii && named.eastAsia === heading.eastAsia ? 'heading' : 'body';
   const indent = para.indent;
   return {
     size: run.size !== undefined ? Number(run.size) / 2 : (base?.size ?? 10),

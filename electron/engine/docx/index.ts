@@ -13,7 +13,7 @@ import { stylesOverride, type PartOverride } from './package';
 import { contentKey, estimateIssuePages, noneRemembered, rememberArticlePages, type IssueArticlePart, type LayoutFrame } from './pageEstimate';
 import { fastLayout } from './fastLayout';
 import { textRuns } from './runs';
-import { DEFAULT_FONTS, issueStyles, runFonts, STYLE, type DocxFonts } from './styles';
+import { issueFonts, issueStyles, runFonts, STYLE, type BodyFont, type DocxFonts } from './styles';
 import { TableMiss, TableWidths } from './widths';
 
 export interface DocxResult {
@@ -24,7 +24,9 @@ export interface DocxResult {
 
 export interface DocxOptions {
   pageSize?: PageSizeName;
-  /** East Asian fonts; default 宋体 (SimSun) for the body and 黑体 (SimHei) for headings */
+  /** body text, 提要 and table cells in a serif face (宋体, Times New Roman; default) or a sans one (黑体, Arial) */
+  bodyFont?: BodyFont;
+  /** East Asian fonts by name, in place of those `bodyFont` picks; default 宋体 (SimSun) for the body and 黑体 (SimHei) for headings */
   fonts?: { body?: string; heading?: string };
   onStage?: (stage: string) => void;
   /** bytes of a figure whose src is not a data: URL (e.g. a `media:` reference); null draws the caption alone */
@@ -88,10 +90,7 @@ export async function buildIssueDocxDocument(
   doc: IssueDocument,
   options: DocxOptions = {},
 ): Promise<{ document: Document; estimate: () => EstimatedPageNumbers | null; styles: Promise<PartOverride> }> {
-  const fonts: DocxFonts = {
-    body: options.fonts?.body?.trim() || DEFAULT_FONTS.body,
-    heading: options.fonts?.heading?.trim() || DEFAULT_FONTS.heading,
-  };
+  const fonts: DocxFonts = issueFonts(options.bodyFont, options.fonts);
   const pageSize = options.pageSize ?? 'A4';
   const setup = pageSetup(pageSize);
   const lists = new ListNumbering();

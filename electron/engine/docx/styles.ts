@@ -16,6 +16,8 @@ export interface DocxFonts {
   body: string;
   /** East Asian font of headings, e.g. SimHei (黑体) */
   heading: string;
+  /** Latin font of body text; Times New Roman when not given */
+  bodyLatin?: string;
 }
 
 export const DEFAULT_FONTS: DocxFonts = { body: 'SimSun', heading: 'SimHei' };
@@ -23,6 +25,22 @@ export const DEFAULT_FONTS: DocxFonts = { body: 'SimSun', heading: 'SimHei' };
 /** Latin fonts paired with the East Asian ones; metric-compatible free twins exist (Liberation Serif/Sans). */
 const LATIN_BODY = 'Times New Roman';
 const LATIN_HEADING = 'Arial';
+
+export type BodyFont = 'serif' | 'sans';
+
+/**
+ * The fonts of an issue whose body text is set in a serif face (宋体 with Times New Roman, the default) or a sans
+ * one (黑体 with Arial, as headings are); LibreOffice draws 宋体 and 黑体 as Noto Serif SC and Noto Sans SC where
+ * they are missing. Fonts configured by name take the place of the East Asian ones.
+ */
+export function issueFonts(bodyFont: BodyFont = 'serif', configured: { body?: string; heading?: string } = {}): DocxFonts {
+  const sans = bodyFont === 'sans';
+  return {
+    body: configured.body?.trim() || (sans ? DEFAULT_FONTS.heading : DEFAULT_FONTS.body),
+    heading: configured.heading?.trim() || DEFAULT_FONTS.heading,
+    ...(sans ? { bodyLatin: LATIN_HEADING } : {}),
+  };
+}
 
 /** Chinese text: Word applies its simplified-Chinese line-breaking rules (no line starts with ，。） etc.) only with it. */
 const LANGUAGE = { value: 'en-US', eastAsia: 'zh-CN' } as const;
@@ -35,7 +53,7 @@ export type FontRole = 'body' | 'heading';
  * LibreOffice draws them between Chinese characters; without it Word draws “” narrow in the Latin font.
  */
 export function runFonts(fonts: DocxFonts, role: FontRole): IFontAttributesProperties {
-  const latin = role === 'body' ? LATIN_BODY : LATIN_HEADING;
+  const latin = role === 'body' ? (fonts.bodyLatin ?? LATIN_BODY) : LATIN_HEADING;
   return { ascii: latin, hAnsi: latin, cs: latin, eastAsia: fonts[role], hint: 'eastAsia' };
 }
 

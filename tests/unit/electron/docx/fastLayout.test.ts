@@ -10,16 +10,16 @@ import { buildIssueDocxDocument } from '../../../../electron/engine/docx/index';
 import { articleBlocks, fastLayout, lineCount, paragraphFormats, pagesOf } from '../../../../electron/engine/docx/fastLayout';
 import { clearArticlePages, pagesBetween } from '../../../../electron/engine/docx/pageEstimate';
 import { pageSetup, textWidth, type PageSizeName } from '../../../../electron/engine/docx/pageSetup';
-import { DEFAULT_FONTS, issueStyles, STYLE } from '../../../../electron/engine/docx/styles';
+import { DEFAULT_FONTS, issueFonts, issueStyles, STYLE, type BodyFont } from '../../../../electron/engine/docx/styles';
 import { TableWidths } from '../../../../electron/engine/docx/widths';
 import type { Block } from '../../../../shared/content/blocks';
 import { buildIssueDocument, type DocumentArticle, type IssueDocument } from '../../../../shared/document/issueDocument';
 import { FIXTURE_ISSUES, FIXTURES_DIR } from './fixtures';
 
 /** Each article's pages in docx's estimate of the whole document (the numbers a first export wrote before). */
-async function docxArticlePages(doc: IssueDocument, pageSize: PageSizeName): Promise<number[]> {
+async function docxArticlePages(doc: IssueDocument, pageSize: PageSizeName, bodyFont: BodyFont = 'serif'): Promise<number[]> {
   clearArticlePages();
-  const { document, estimate } = await buildIssueDocxDocument(doc, { pageSize, pageEstimate: 'docx' });
+  const { document, estimate } = await buildIssueDocxDocument(doc, { pageSize, bodyFont, pageEstimate: 'docx' });
   await Packer.toBuffer(document);
   const e = estimate();
   expect(e?.pageCount).toBeDefined();
@@ -28,8 +28,9 @@ async function docxArticlePages(doc: IssueDocument, pageSize: PageSizeName): Pro
   return pages!;
 }
 
-const fastPages = (doc: IssueDocument, pageSize: PageSizeName): (number | null)[] => {
-  const layout = fastLayout(issueStyles(DEFAULT_FONTS), DEFAULT_FONTS, pageSetup(pageSize), new TableWidths());
+const fastPages = (doc: IssueDocument, pageSize: PageSizeName, bodyFont: BodyFont = 'serif'): (number | null)[] => {
+  const fonts = issueFonts(bodyFont);
+  const layout = fastLayout(issueStyles(fonts), fonts, pageSetup(pageSize), new TableWidths());
   return doc.articles.map((a) => layout.articlePages(a));
 };
 
@@ -50,6 +51,13 @@ describe('fastLayout on the fixture issues', () => {
       }, 60_000);
     }
   }
+
+  it('counts every article of 2021-W08 with a sans body as docx\'s estimate does', async () => {
+    const doc = docs.get('2021-W08')!;
+    const fast = fastPages(doc, 'A4', 'sans');
+    expect(fast.every((n) => n !== null)).toBe(true);
+    expect(fast).toEqual(await docxArticlePages(doc, 'A4', 'sans'));
+  }, 60_000);
 });
 
 // ── seeded random articles ──
@@ -115,12 +123,12 @@ describe('fastLayout on random articles', () => {
     base = buildIssueDocument(await loadIssueFromManifest(join(FIXTURES_DIR, '2024-W47', 'manifest.json')));
   });
 
-  for (const [seed, pageSize] of [[11, 'A4'], [12, '16K'], [13, 'A4']] as const) {
-    it(`counts seeded articles (seed ${seed}, ${pageSize}) as docx's estimate does`, async () => {
+  for (const [seed, pageSize, bodyFont] of [[11, 'A4', 'serif'], [12, '16K', 'serif'], [13, 'A4', 'sans']] as const) {
+    it(`counts seeded articles (seed ${seed}, ${pageSize}, ${bodyFont} body) as docx's estimate does`, async () => {
       const doc: IssueDocument = { ...base, viewpoint: [], articles: randomArticles(seed, 12) };
-      const fast = fastPages(doc, pageSize);
+      const fast = fastPages(doc, pageSize, bodyFont);
       expect(fast.every((n) => n !== null)).toBe(true);
-      expect(fast).toEqual(await docxArticlePages(doc, pageSize));
+      expect(fast).toEqual(await docxArticlePages(doc, pageSize, bodyFont));
     }, 60_000);
   }
 });
