@@ -45,7 +45,7 @@ interface CleanedPage {
   pageByline: MetadataLine;
   byline: MetadataLine;
   title: string | null;
-  /** the clean article body: a detached <div> */
+  /** the clean article body: a detached <body> */
   body: HTMLElement;
   warnings: string[];
 }

@@ -4,6 +4,7 @@
 import createDOMPurify, { type DOMPurify } from 'dompurify';
 import { SANITIZE_CONFIG } from '../../../shared/import/sanitizeConfig';
 import { domWindow } from './htmlDocument';
+import { isParseStable } from './parseStable';
 
 /** Removed elements worth telling the editor about (Word's <o:p>, <font> and the like are not). */
 const DANGEROUS = /^(SCRIPT|IFRAME|FRAME|FRAMESET|OBJECT|EMBED|APPLET|SVG|MATH|FORM|INPUT|BUTTON|TEXTAREA|SELECT|LINK|BASE|META|TEMPLATE|AUDIO|VIDEO|CANVAS)$/i;
@@ -15,7 +16,7 @@ export interface SanitizeReport {
 }
 
 export interface SanitizedBody {
-  /** a detached <div> holding the clean body */
+  /** a detached <body> holding the clean body */
   body: HTMLElement;
   /** how many elements / attributes DOMPurify removed */
   removed: number;
@@ -57,24 +58,32 @@ export function sanitizeHtml(html: string): SanitizeReport {
 }
 
 /**
- * The children of `source` (the extracted body of a parsed page), sanitised in place, as a detached <div>
- * of a standards-mode document. The clean DOM is serialised and parsed once more there, as the string
- * sanitiser's output would be: a quirks-mode page's <p><table> nesting, or blocks left inside a <p> by a
- * removed <button>, come out as the parser makes them, and text split by removed elements is one text again.
+ * The children of `source` (the extracted body of a parsed page), sanitised in place, in a detached <body>.
+ * What reaches Lexical is the tree a parser builds from the clean markup, as with the string sanitiser:
+ * text split by removed elements is joined, and where the clean tree is not what a standards-mode parse
+ * of its markup gives (a quirks-mode page's <p><table>, blocks left inside a <p> by a removed <button>),
+ * the markup is parsed once more.
  */
 export function sanitizeChildren(source: Element | null): SanitizedBody {
   const purify = purifier();
   const standards = domWindow().document;
-  let html = '';
-  let removed = 0;
-  if (source) {
-    const container = source.ownerDocument.createElement('div');
-    container.append(...source.childNodes);
-    purify.sanitize(container, { ...SANITIZE_CONFIG, IN_PLACE: true });
-    removed = countRemoved(purify);
-    html = container.innerHTML;
+  const container = (source?.ownerDocument ?? standards).createElement('div');
+  if (source) container.append(...source.childNodes);
+  purify.sanitize(container, { ...SANITIZE_CONFIG, IN_PLACE: true });
+  const removed = countRemoved(purify);
+  container.normalize();
+  let clean = container;
+  // One parse settles the nesting; only a <pre> opening with several newlines loses one per parse.
+  for (let round = 0; round < MAX_REPARSES && !isParseStable(clean); round++) {
+    const reparsed = standards.createElement('div');
+    reparsed.innerHTML = clean.innerHTML;
+    clean = reparsed;
   }
-  const body = standards.createElement('div');
-  body.innerHTML = html;
+  // Lexical reads a <br> ending a block as the block's placeholder; the body's own children are read as a
+  // document's <body> children are, so the clean markup ends up in a (detached) <body>.
+  const body = clean.ownerDocument.createElement('body');
+  body.append(...clean.childNodes);
   return { body, removed };
 }
+
+const MAX_REPARSES = 4;

@@ -1,11 +1,32 @@
-// The importer sanitises the extracted body of the parsed page in place, then parses the clean markup once
-// more in a standards-mode document: what reaches Lexical is what the string sanitiser's output would parse to.
+// The importer sanitises the extracted body of the parsed page in place. What reaches Lexical must be the
+// tree a standards-mode parser builds from the clean markup, as the string sanitiser's output would be.
 import { describe, expect, it } from 'vitest';
-import { parseHtml } from '../../../../electron/engine/import/htmlDocument';
+import { domWindow, parseHtml } from '../../../../electron/engine/import/htmlDocument';
+import { isParseStable } from '../../../../electron/engine/import/parseStable';
 import { sanitizeChildren } from '../../../../electron/engine/import/sanitize';
 
 function bodyOf(html: string): HTMLElement {
   return parseHtml(html).body;
+}
+
+/** Every node with its boundaries: text split in two reads differently from one text. */
+function shape(node: Node): string {
+  if (node.nodeType === 3) return JSON.stringify(node.nodeValue);
+  const el = node as Element;
+  const attrs = [...el.attributes].map((a) => ` ${a.name}=${JSON.stringify(a.value)}`).join('');
+  return `<${el.localName}${attrs}>${[...el.childNodes].map(shape).join('')}</${el.localName}>`;
+}
+
+/** The children of `el`, each with its boundaries. */
+function inner(el: Element): string {
+  return [...el.childNodes].map(shape).join('');
+}
+
+/** The tree a standards-mode parser builds from the body's own markup. */
+function reparsed(body: Element): string {
+  const div = domWindow().document.createElement('div');
+  div.innerHTML = body.innerHTML;
+  return inner(div);
 }
 
 describe('sanitizeChildren', () => {
@@ -16,11 +37,6 @@ describe('sanitizeChildren', () => {
     expect(removed).toBe(4);
     // the page's own body gave its nodes away: nothing of it is left to reach another DOM
     expect(source.childNodes.length).toBe(0);
-  });
-
-  it('gives the clean body a document of its own, in standards mode', () => {
-    const { body } = sanitizeChildren(bodyOf('<p>正文</p>'));
-    expect(body.ownerDocument.compatMode).toBe('CSS1Compat');
     expect(body.parentNode).toBeNull();
   });
 
@@ -49,9 +65,85 @@ describe('sanitizeChildren', () => {
     expect(p?.textContent).toBe('国家医保局');
   });
 
+  it('always gives the tree its own markup parses to', () => {
+    const pages = [
+      '<p>表前<table><tr><td>数据</td></tr></table>',
+      '<!DOCTYPE html><p>甲<button><h2>乙</h2></button>丙</p>',
+      '<!DOCTYPE html><ul><li>一<button><li>二</li></button></li></ul>',
+      '<!DOCTYPE html><a href="https://a.cn">外<button><a href="https://b.cn">内</a></button></a>',
+      '<!DOCTYPE html><table><caption>表题<button><table><tr><td>内</td></tr></table></button></caption><tr><td>格</td></tr></table>',
+      '<!DOCTYPE html><table><tr><td>格</td><form>表单里的字</form></tr></table>',
+      '<!DOCTYPE html><h1>大<button><h2>小</h2></button></h1>',
+      '<!DOCTYPE html><pre>\n\n两个换行</pre><p>普通<b>粗体</b>，<a href="https://x.cn"><div>块链接</div></a></p>',
+      '<!DOCTYPE html><section><h2>一、标题</h2><p>正文<sup>1</sup></p><figure><img src="https://x.cn/1.png"><figcaption>图 1</figcaption></figure></section>',
+    ];
+    for (const html of pages) {
+      const { body } = sanitizeChildren(bodyOf(html));
+      expect(inner(body), html).toBe(reparsed(body));
+    }
+  });
+
+  it('gives the tree its own markup parses to, for generated tag soup', () => {
+    // mulberry32: seeded, so a failure reproduces
+    let seed = 20251123;
+    const r = (): number => {
+      seed = (seed + 0x6d2b79f5) >>> 0;
+      let t = seed;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const tags = ['p', 'div', 'span', 'b', 'a href="https://x.cn"', 'li', 'ul', 'ol', 'h2', 'h3', 'table', 'tr', 'td', 'th', 'tbody', 'caption', 'colgroup', 'col',
+      'pre', 'figure', 'figcaption', 'blockquote', 'section', 'button', 'select', 'form', 'font', 'center', 'dl', 'dd', 'svg', 'math', 'mtext', 'nobr', 'em', 'img src="https://x.cn/1.png"', 'br', 'hr'];
+    for (let i = 0; i < 300; i++) {
+      const parts: string[] = [r() < 0.5 ? '<!DOCTYPE html>' : ''];
+      for (let k = 0; k < 5 + Math.floor(r() * 40); k++) {
+        const tag = tags[Math.floor(r() * tags.length)];
+        const x = r();
+        parts.push(x < 0.5 ? `<${tag}>` : x < 0.8 ? `</${tag.split(' ')[0]}>` : x < 0.9 ? '\n' : '医保');
+      }
+      const html = parts.join('');
+      const { body } = sanitizeChildren(bodyOf(html));
+      expect(inner(body), html).toBe(reparsed(body));
+    }
+  });
+
   it('returns an empty body for no source', () => {
     const { body, removed } = sanitizeChildren(null);
     expect(body.innerHTML).toBe('');
     expect(removed).toBe(0);
+  });
+});
+
+describe('isParseStable', () => {
+  const div = (html: string): HTMLElement => {
+    const d = domWindow().document.createElement('div');
+    d.innerHTML = html;
+    return d;
+  };
+
+  it('accepts what a standards-mode parse builds', () => {
+    expect(isParseStable(div('<h2>一、</h2><p>正文<b>粗</b><a href="#x">链</a></p><ul><li>甲<ul><li>乙</li></ul></li></ul><table><tbody><tr><td><p>格</p></td></tr></tbody></table>'))).toBe(true);
+  });
+
+  it('refuses trees a parser would rebuild', () => {
+    const quirks = parseHtml('<p>前<table><tr><td>格</td></tr></table>').body;
+    expect(isParseStable(quirks)).toBe(false);
+    const doc = domWindow().document;
+    const build = (outer: string, inner: string): HTMLElement => {
+      const root = doc.createElement('div');
+      const o = doc.createElement(outer);
+      o.append(doc.createElement(inner));
+      root.append(o);
+      return root;
+    };
+    for (const [outer, inner] of [['p', 'div'], ['p', 'li'], ['h1', 'h2'], ['li', 'li'], ['a', 'a'], ['table', 'tr'], ['tr', 'p'], ['div', 'td'], ['caption', 'table']]) {
+      expect(isParseStable(build(outer, inner)), `${outer} > ${inner}`).toBe(false);
+    }
+    const pre = doc.createElement('pre');
+    pre.textContent = '\n文本';
+    const root = doc.createElement('div');
+    root.append(pre);
+    expect(isParseStable(root)).toBe(false);
   });
 });
