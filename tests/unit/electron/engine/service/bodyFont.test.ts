@@ -141,11 +141,13 @@ describe('bodyFont through the render worker', () => {
 describe('bodyFont in the Word file', () => {
   const documentXml = (docx: Uint8Array): string => strFromU8(unzipSync(docx)['word/document.xml']);
 
-  it('names 宋体 for body runs by default and 黑体 once the sans is chosen', async () => {
+  it('names 宋体 with Times New Roman for body runs by default, 黑体 with Arial once the sans is chosen', async () => {
     const serif = documentXml((await defaultEngines.renderDocx(doc, { pageSize: 'A4', bodyFont: 'serif' })).docx);
     const sans = documentXml((await defaultEngines.renderDocx(doc, { pageSize: 'A4', bodyFont: 'sans' })).docx);
     expect(serif).toContain('w:eastAsia="SimSun"');
     expect(sans).not.toContain('w:eastAsia="SimSun"');
     expect(sans).toContain('w:eastAsia="SimHei"');
+    expect(serif).toContain('w:ascii="Times New Roman"');
+    expect(sans).not.toContain('w:ascii="Times New Roman"');
   });
 });
