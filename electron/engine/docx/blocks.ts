@@ -76,11 +76,16 @@ export class ListNumbering {
   }
 }
 
+/** The size (pixels) each figure's picture is written at, or null for a figure written as its caption alone. */
+export type FigureSizes = Map<FigureBlock, { width: number; height: number } | null>;
+
 export interface BlockContext {
   fonts: DocxFonts;
   setup: PageSetup;
   lists: ListNumbering;
   resolveImage?: ImageResolver;
+  /** where the figures' picture sizes are kept, for the fast layout (fastLayout.ts) */
+  figureSizes?: FigureSizes;
 }
 
 function listParagraphs(list: ListBlock, ctx: BlockContext, level: number): Paragraph[] {
@@ -143,6 +148,8 @@ async function figure(block: FigureBlock, ctx: BlockContext): Promise<Paragraph[
       height: twipsToPixels((ctx.setup.height - ctx.setup.margin.top - ctx.setup.margin.bottom) * 0.6),
     };
     const natural = { width: block.width ?? image.info.width, height: block.height ?? image.info.height };
+    const size = fitImage(natural, box);
+    ctx.figureSizes?.set(block, size);
     out.push(
       new Paragraph({
         style: STYLE.figure,
@@ -150,13 +157,14 @@ async function figure(block: FigureBlock, ctx: BlockContext): Promise<Paragraph[
           new ImageRun({
             type: image.info.kind,
             data: image.bytes,
-            transformation: fitImage(natural, box),
+            transformation: size,
             altText: { name: block.altText || block.caption || 'figure', description: block.altText, title: block.caption },
           }),
         ],
       }),
     );
   }
+  else ctx.figureSizes?.set(block, null);
   const caption = block.caption.trim();
   if (caption) {
     out.push(new Paragraph({ style: STYLE.caption, children: textRuns(caption, { fonts: ctx.fonts }) }));

@@ -11,6 +11,7 @@ import { AlignmentType, type IParagraphStyleOptions, type IStylesOptions } from 
 import { LABELS, type DocumentArticle, type IssueDocument } from '../../../shared/document/issueDocument';
 import type { Block, Run, TableBlock } from '../../../shared/content/blocks';
 import { pageRefParts } from './issueParts';
+import type { FigureSizes } from './blocks';
 import type { PageSetup } from './pageSetup';
 import { columnWidths, tableColumnCount } from './tableGrid';
 import { runFonts, STYLE, type DocxFonts, type FontRole } from './styles';
@@ -40,6 +41,8 @@ interface ParagraphFormat {
   justified: boolean;
   keepNext: boolean;
   keepLines: boolean;
+  /** a style of automatic single spacing, followed only for a paragraph of one picture */
+  pictureOnly: boolean;
 }
 
 export interface LayoutRun {
@@ -52,6 +55,8 @@ export interface LayoutRun {
 export interface LayoutParagraph {
   style: string;
   runs: LayoutRun[];
+  /** a paragraph of one picture this tall (points), in place of runs */
+  picture?: number;
   pageBreakBefore?: boolean;
   /** alignment other than the style's */
   justified?: boolean;
@@ -63,6 +68,13 @@ export interface LayoutTable {
 }
 
 export type LayoutBlock = ({ type: 'paragraph' } & LayoutParagraph) | ({ type: 'table' } & LayoutTable);
+
+const POINTS_PER_PIXEL = 72 / 96;
+/**
+ * A picture line is as tall as the picture, but not less than a line of its paragraph's font (about 14 points for 12
+ * point text), which is left to docx: below this height.
+ */
+const SHORTEST_PICTURE = 16;
 
 /** Why an article is left to docx's estimate. */
 export class Unsupported extends Error {}
@@ -96,7 +108,9 @@ function own(style: IParagraphStyleOptions, base: ParagraphFormat | undefined, f
   const run = style.run ?? {};
   const para = style.paragraph ?? {};
   const spacing = para.spacing;
-  if (spacing && spacing.lineRule !== 'exact' && spacing.lineRule !== undefined) throw new Unsupported(`line rule ${spacing.lineRule}`);
+  // automatic spacing is followed for a line of only a picture, single spaced (the Figure style)
+  const picture = spacing?.lineRule === 'auto' && spacing.line === 240;
+  if (spacing && spacing.lineRule !== 'exact' && spacing.lineRule !== undefined && !picture) throw new Unsupported(`line rule ${spacing.lineRule}`);
   if (para.contextualSpacing || para.indent?.hanging || para.numbering || ('tabStops' in para && para.tabStops)) throw new Unsupported(`style ${style.id}`);
   // the role whose fonts the style names (both alike when body and headings share their fonts)
   const font = run.font;
@@ -119,6 +133,7 @@ function own(style: IParagraphStyleOptions, base: ParagraphFormat | undefined, f
     justified: para.alignment !== undefined ? para.alignment === AlignmentType.JUSTIFIED : (base?.justified ?? false),
     keepNext: para.keepNext ?? false,
     keepLines: para.keepLines ?? false,
+    pictureOnly: picture,
   };
 }
 
@@ -150,7 +165,7 @@ function layoutTable(block: TableBlock, textWidth: number): LayoutBlock[] {
   return [table, { type: 'paragraph', style: STYLE.tableText, runs: [] }];
 }
 
-function blockParagraphs(block: Block, textWidth: number): LayoutBlock[] {
+function blockParagraphs(block: Block, textWidth: number, figures?: FigureSizes): LayoutBlock[] {
   const paragraph = (p: LayoutParagraph): LayoutBlock[] => [{ type: 'paragraph', ...p }];
   switch (block.kind) {
     case 'heading':
@@ -167,9 +182,13 @@ function blockParagraphs(block: Block, textWidth: number): LayoutBlock[] {
       if (!hasText(block.runs)) return [];
       return paragraph({ style: STYLE.quote, runs: layoutRuns(block.runs, 'body') });
     case 'figure': {
-      if (block.src) throw new Unsupported('a picture');
+      const size = block.src ? figures?.get(block) : null;
+      if (size === undefined) throw new Unsupported('a picture of a size not known');
       const caption = block.caption.trim();
-      return caption ? paragraph({ style: STYLE.caption, runs: [{ text: caption, role: 'body' }] }) : [];
+      return [
+        ...(size ? paragraph({ style: STYLE.figure, runs: [], picture: size.height * POINTS_PER_PIXEL }) : []),
+        ...(caption ? paragraph({ style: STYLE.caption, runs: [{ text: caption, role: 'body' }] }) : []),
+      ];
     }
     case 'list':
       throw new Unsupported('a list');
@@ -179,7 +198,7 @@ function blockParagraphs(block: Block, textWidth: number): LayoutBlock[] {
 }
 
 /** The blocks of an article's pages, in a text column this wide (twips), or Unsupported. */
-export function articleBlocks(article: DocumentArticle, textWidth: number): LayoutBlock[] {
+export function articleBlocks(article: DocumentArticle, textWidth: number, figures?: FigureSizes): LayoutBlock[] {
   const out: LayoutBlock[] = [];
   const heading = (text: string): LayoutRun[] => [{ text, role: 'heading' }];
   const small = (text: string): LayoutRun[] => [{ text, role: 'body' }];
@@ -190,7 +209,7 @@ export function articleBlocks(article: DocumentArticle, textWidth: number): Layo
   add({ style: STYLE.articleTitle, runs: heading(article.title), pageBreakBefore: !article.firstInColumn });
   if (article.source) add({ style: STYLE.articleSource, runs: small(LABELS.sourceLine(article.source)) });
   if (article.author) add({ style: STYLE.articleSource, runs: small(LABELS.authorLine(article.author)) });
-  for (const block of article.blocks) out.push(...blockParagraphs(block, textWidth));
+  for (const block of article.blocks) out.push(...blockParagraphs(block, textWidth, figures));
   add({ style: STYLE.backToContents, runs: small(LABELS.backToContents) });
   return out;
 }
@@ -545,8 +564,11 @@ export function pagesOf(blocks: readonly Measured[], bodyHeight: number): number
 }
 
 export interface FastLayout {
-  /** the pages of an article, each starting on a new page; null when it has content this layout leaves to docx */
-  articlePages(article: DocumentArticle): number | null;
+  /**
+   * the pages of an article, each starting on a new page, its figures' pictures of the sizes they are written at;
+   * null when it has content this layout leaves to docx
+   */
+  articlePages(article: DocumentArticle, figures?: FigureSizes): number | null;
   /**
    * About how many pages 本期视点 and the TOC take with these page numbers: where docx's estimate of the front matter
    * starts settling (a TOC entry's tab and leader are taken as a space); null when it has content this layout leaves
@@ -613,10 +635,12 @@ export function fastLayout(styles: IStylesOptions, fonts: DocxFonts, setup: Page
             };
           }
           const format = formatOf(block.style);
+          if (format.pictureOnly !== (block.picture !== undefined)) throw new Unsupported(`a paragraph in ${block.style}`);
+          if (block.picture !== undefined && block.picture < SHORTEST_PICTURE) throw new Unsupported('a picture shorter than a line');
           return {
             type: 'paragraph',
-            lines: lineCount(block.runs, format, textWidth / 20, faceFonts, measure, block.justified ?? format.justified),
-            line: format.line,
+            lines: block.picture !== undefined ? 1 : lineCount(block.runs, format, textWidth / 20, faceFonts, measure, block.justified ?? format.justified),
+            line: block.picture ?? format.line,
             before: format.before,
             after: format.after,
             keepNext: format.keepNext,
@@ -634,7 +658,7 @@ export function fastLayout(styles: IStylesOptions, fonts: DocxFonts, setup: Page
     }
   };
   return {
-    articlePages: (article) => orNull(() => pagesOf(measureBlocks(articleBlocks(article, textWidth)), bodyHeight)),
+    articlePages: (article, figures) => orNull(() => pagesOf(measureBlocks(articleBlocks(article, textWidth, figures)), bodyHeight)),
     frontMatterPages: (doc, pageOf) =>
       orNull(() => frontMatterBlocks(doc, pageOf).reduce((pages, blocks) => pages + pagesOf(measureBlocks(blocks), bodyHeight), 0)),
   };

@@ -5,7 +5,7 @@ import { Bookmark, Document, Footer, Header, Packer, PageNumber, Paragraph, Sect
 import { estimatePageNumbersWith } from 'docx/layout';
 import type { EstimatedPageNumbers, PageNumberEstimator } from 'docx';
 import type { IssueDocument, PageMap } from '../../../shared/document/issueDocument';
-import { ListNumbering, type BlockContext } from './blocks';
+import { ListNumbering, type BlockContext, type FigureSizes } from './blocks';
 import type { ImageResolver } from './images';
 import { articlePages, backCoverPage, coverPage, headerText, tocPages, viewpointPages } from './issueParts';
 import { pageSetup, textWidth, type PageSetup, type PageSizeName } from './pageSetup';
@@ -94,7 +94,8 @@ export async function buildIssueDocxDocument(
   const pageSize = options.pageSize ?? 'A4';
   const setup = pageSetup(pageSize);
   const lists = new ListNumbering();
-  const ctx: BlockContext = { fonts, setup, lists, resolveImage: options.resolveImage };
+  const figureSizes: FigureSizes = new Map();
+  const ctx: BlockContext = { fonts, setup, lists, resolveImage: options.resolveImage, figureSizes };
 
   const styles = issueStyles(fonts);
   const fast = fastLayout(styles, fonts, setup, tableWidths);
@@ -109,7 +110,7 @@ export async function buildIssueDocxDocument(
       key: contentKey(article),
       // a copy of its own for docx's estimate, its lists counted apart (their definitions are the document's)
       children: () => articlePages(article, { ...ctx, lists: new ListNumbering() }),
-      ...(options.pageEstimate === 'docx' ? {} : { fastPages: () => fast.articlePages(article) }),
+      ...(options.pageEstimate === 'docx' ? {} : { fastPages: () => fast.articlePages(article, figureSizes) }),
     });
   }
   const back = await backCoverPage(doc.meta, ctx);

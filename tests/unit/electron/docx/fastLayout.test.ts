@@ -1,18 +1,19 @@
 // The fast layout of article pages (fastLayout.ts) against docx's own page estimate, which it stands in for: every
 // article of both fixture issues, on A4 and 16K, and seeded random articles of what it covers (paragraphs of Chinese
-// and Latin text with spaces, ideographic spaces and long words, headings, quotes, captions, tables whose rows break
-// across pages), take as many pages in one as in the other.
+// and Latin text with spaces, ideographic spaces and long words, headings, quotes, figures with and without pictures,
+// tables whose rows break across pages), take as many pages in one as in the other.
 import { join } from 'node:path';
 import { Packer } from 'docx';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadIssueFromManifest } from '../../../../electron/engine/build/manifest';
 import { buildIssueDocxDocument } from '../../../../electron/engine/docx/index';
+import { ListNumbering, renderBlocks, type FigureSizes } from '../../../../electron/engine/docx/blocks';
 import { articleBlocks, fastLayout, lineCount, paragraphFormats, pagesOf } from '../../../../electron/engine/docx/fastLayout';
 import { clearArticlePages, pagesBetween } from '../../../../electron/engine/docx/pageEstimate';
 import { pageSetup, textWidth, type PageSizeName } from '../../../../electron/engine/docx/pageSetup';
 import { DEFAULT_FONTS, issueFonts, issueStyles, STYLE, type BodyFont } from '../../../../electron/engine/docx/styles';
 import { TableWidths } from '../../../../electron/engine/docx/widths';
-import type { Block } from '../../../../shared/content/blocks';
+import type { Block, FigureBlock } from '../../../../shared/content/blocks';
 import { buildIssueDocument, type DocumentArticle, type IssueDocument } from '../../../../shared/document/issueDocument';
 import { FIXTURE_ISSUES, FIXTURES_DIR } from './fixtures';
 
@@ -28,11 +29,25 @@ async function docxArticlePages(doc: IssueDocument, pageSize: PageSizeName, body
   return pages!;
 }
 
-const fastPages = (doc: IssueDocument, pageSize: PageSizeName, bodyFont: BodyFont = 'serif'): (number | null)[] => {
+/** The fast layout's page count of each article, its figures' pictures at the sizes the DOCX writes them. */
+async function fastPages(doc: IssueDocument, pageSize: PageSizeName, bodyFont: BodyFont = 'serif'): Promise<(number | null)[]> {
   const fonts = issueFonts(bodyFont);
-  const layout = fastLayout(issueStyles(fonts), fonts, pageSetup(pageSize), new TableWidths());
-  return doc.articles.map((a) => layout.articlePages(a));
-};
+  const setup = pageSetup(pageSize);
+  const figureSizes: FigureSizes = new Map();
+  for (const a of doc.articles) await renderBlocks(a.blocks, { fonts, setup, lists: new ListNumbering(), figureSizes });
+  const layout = fastLayout(issueStyles(fonts), fonts, setup, new TableWidths());
+  return doc.articles.map((a) => layout.articlePages(a, figureSizes));
+}
+
+/** A PNG's signature and header, all the DOCX reads of a picture: its size. */
+function png(width: number, height: number): string {
+  const b = new Uint8Array(33);
+  b.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+  new DataView(b.buffer).setUint32(16, width);
+  new DataView(b.buffer).setUint32(20, height);
+  b.set([8, 2, 0, 0, 0], 24);
+  return `data:image/png;base64,${Buffer.from(b).toString('base64')}`;
+}
 
 describe('fastLayout on the fixture issues', () => {
   const docs = new Map<string, IssueDocument>();
@@ -45,7 +60,7 @@ describe('fastLayout on the fixture issues', () => {
     for (const pageSize of ['A4', '16K'] as const) {
       it(`counts every article of ${name} on ${pageSize} as docx's estimate does`, async () => {
         const doc = docs.get(name)!;
-        const fast = fastPages(doc, pageSize);
+        const fast = await fastPages(doc, pageSize);
         expect(fast.every((n) => n !== null)).toBe(true);
         expect(fast).toEqual(await docxArticlePages(doc, pageSize));
       }, 60_000);
@@ -54,7 +69,7 @@ describe('fastLayout on the fixture issues', () => {
 
   it('counts every article of 2021-W08 with a sans body as docx\'s estimate does', async () => {
     const doc = docs.get('2021-W08')!;
-    const fast = fastPages(doc, 'A4', 'sans');
+    const fast = await fastPages(doc, 'A4', 'sans');
     expect(fast.every((n) => n !== null)).toBe(true);
     expect(fast).toEqual(await docxArticlePages(doc, 'A4', 'sans'));
   }, 60_000);
@@ -96,7 +111,11 @@ function randomArticles(seed: number, count: number): DocumentArticle[] {
     }
     if (r < 0.7) return { kind: 'heading', level: pick([1, 2, 3] as const), runs: [{ text: text(4 + Math.floor(rnd() * 40)) }] };
     if (r < 0.78) return { kind: 'quote', runs: [{ text: text(10 + Math.floor(rnd() * 200)) }] };
-    if (r < 0.86) return { kind: 'figure', src: '', altText: '', caption: text(3 + Math.floor(rnd() * 60)) };
+    if (r < 0.8) return { kind: 'figure', src: '', altText: '', caption: text(3 + Math.floor(rnd() * 60)) };
+    if (r < 0.86) {
+      const src = png(30 + Math.floor(rnd() * 1500), 30 + Math.floor(rnd() * 1500));
+      return { kind: 'figure', src, altText: '', caption: rnd() < 0.7 ? text(3 + Math.floor(rnd() * 60)) : '' };
+    }
     const columns = 1 + Math.floor(rnd() * 5);
     return {
       kind: 'table',
@@ -126,7 +145,7 @@ describe('fastLayout on random articles', () => {
   for (const [seed, pageSize, bodyFont] of [[11, 'A4', 'serif'], [12, '16K', 'serif'], [13, 'A4', 'sans']] as const) {
     it(`counts seeded articles (seed ${seed}, ${pageSize}, ${bodyFont} body) as docx's estimate does`, async () => {
       const doc: IssueDocument = { ...base, viewpoint: [], articles: randomArticles(seed, 12) };
-      const fast = fastPages(doc, pageSize, bodyFont);
+      const fast = await fastPages(doc, pageSize, bodyFont);
       expect(fast.every((n) => n !== null)).toBe(true);
       expect(fast).toEqual(await docxArticlePages(doc, pageSize, bodyFont));
     }, 60_000);
@@ -162,5 +181,10 @@ describe('fastLayout pieces', () => {
     const article: DocumentArticle = { id: 'x', anchor: 'x', column: 'c', firstInColumn: true, title: 't', source: '', author: null, blocks: [{ kind: 'list', ordered: false, items: [{ runs: [{ text: 'a' }] }] }] };
     expect(() => articleBlocks(article, textWidth(pageSetup('A4')))).toThrow();
     expect(fastLayout(issueStyles(DEFAULT_FONTS), DEFAULT_FONTS, pageSetup('A4'), widths).articlePages(article)).toBeNull();
+    // a picture whose size the DOCX writer did not record
+    const figure: DocumentArticle = { ...article, blocks: [{ kind: 'figure', src: png(100, 100), altText: '', caption: '图' }] };
+    const layout = fastLayout(issueStyles(DEFAULT_FONTS), DEFAULT_FONTS, pageSetup('A4'), widths);
+    expect(layout.articlePages(figure)).toBeNull();
+    expect(layout.articlePages(figure, new Map([[figure.blocks[0] as FigureBlock, { width: 100, height: 100 }]]))).toBe(1);
   });
 });
