@@ -39,7 +39,7 @@ void _everyChannelListed;
 /** Main → renderer: menu commands and files opened from the OS (one closed set). */
 export const SHELL_EVENT_CHANNEL = 'shell:command';
 
-export const SHELL_COMMANDS = ['issue:new', 'issue:open', 'import:clippings', 'export:pdf', 'export:docx', 'search:open', 'settings:open'] as const;
+export const SHELL_COMMANDS = ['issue:new', 'issue:open', 'issue:meta', 'import:clippings', 'export:pdf', 'export:docx', 'search:open', 'settings:open'] as const;
 export type ShellCommandName = (typeof SHELL_COMMANDS)[number];
 /** `issue:open` carries the issue id; the others carry nothing. */
 export type ShellCommand = { name: Exclude<ShellCommandName, 'issue:open'> } | { name: 'issue:open'; issueId: string };

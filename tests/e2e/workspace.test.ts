@@ -304,6 +304,9 @@ describe('the weekly workflow in the browser', () => {
     await fire({ name: 'import:clippings' });
     await expect.poll(() => page.getByRole('dialog', { name: '导入剪报' }).count()).toBe(1);
     await page.getByRole('dialog', { name: '导入剪报' }).getByRole('button', { name: '取消' }).click();
+    await fire({ name: 'issue:meta' });
+    await expect.poll(() => page.getByRole('dialog', { name: '期刊信息' }).count()).toBe(1);
+    await page.getByRole('dialog', { name: '期刊信息' }).getByRole('button', { name: '取消' }).click();
     await fire({ name: 'settings:open' });
     await expect.poll(() => page.getByRole('heading', { name: '设置' }).count()).toBe(1);
     await fire({ name: 'export:docx' });

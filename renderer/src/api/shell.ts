@@ -2,7 +2,7 @@
 // `window.weeklyDeskShell` (its preload), with saving and opening exported files; in web mode
 // there is none.
 export type ShellCommand =
-  | { name: 'issue:new' | 'import:clippings' | 'export:pdf' | 'export:docx' | 'search:open' | 'settings:open' }
+  | { name: 'issue:new' | 'issue:meta' | 'import:clippings' | 'export:pdf' | 'export:docx' | 'search:open' | 'settings:open' }
   | { name: 'issue:open'; issueId: string };
 
 /** An export main saved (electron/preload/exportFiles.ts; the renderer cannot import it). */

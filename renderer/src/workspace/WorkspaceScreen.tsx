@@ -70,6 +70,7 @@ export function WorkspaceScreen({
 
   useEffect(() => {
     if (request?.name === 'import:clippings') setImporting(true);
+    else if (request?.name === 'issue:meta') setEditingMeta(true);
     else if (request?.name === 'export:pdf') setExporting('pdf');
     else if (request?.name === 'export:docx') setExporting('docx');
     else return;

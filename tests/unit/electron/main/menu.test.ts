@@ -52,6 +52,7 @@ describe('application menu', () => {
     const a = actions();
     const t = buildMenuTemplate({ platform: 'win32', recent: [{ id: '2024-W47', label: '医周药事 2024年第47期' }], developer: false }, a);
     click(find(t, '新建期刊'));
+    click(find(t, '期刊信息…'));
     click(find(t, '导入剪报'));
     click(find(t, '导出 PDF'));
     click(find(t, '导出 Word'));
@@ -60,6 +61,7 @@ describe('application menu', () => {
     click(find(t, '医周药事 2024年第47期'));
     expect(a.command.mock.calls.map((c) => c[0])).toEqual([
       { name: 'issue:new' },
+      { name: 'issue:meta' },
       { name: 'import:clippings' },
       { name: 'export:pdf' },
       { name: 'export:docx' },
