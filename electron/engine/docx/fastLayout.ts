@@ -50,6 +50,8 @@ export interface LayoutRun {
   bold?: boolean;
   italic?: boolean;
   role?: FontRole;
+  /** superscript or subscript: drawn smaller, in a line of its own size */
+  script?: boolean;
 }
 
 export interface LayoutParagraph {
@@ -142,11 +144,17 @@ function own(style: IParagraphStyleOptions, base: ParagraphFormat | undefined, f
 const hasText = (runs: Run[]): boolean => runs.some((r) => r.text.trim() !== '');
 
 function layoutRuns(runs: Run[], role?: FontRole, bold = false): LayoutRun[] {
-  return runs.map((run) => {
-    if (run.superscript || run.subscript) throw new Unsupported('superscript or subscript');
-    return { text: run.text, ...(bold || run.bold ? { bold: true } : {}), ...(run.italic ? { italic: true } : {}), ...(role ? { role } : {}) };
-  });
+  return runs.map((run) => ({
+    text: run.text,
+    ...(bold || run.bold ? { bold: true } : {}),
+    ...(run.italic ? { italic: true } : {}),
+    ...(role ? { role } : {}),
+    ...(run.superscript || run.subscript ? { script: true } : {}),
+  }));
 }
+
+/** The size of superscript and subscript text: 65% of the run's, to the nearest half point (docx/layout's scripted). */
+const scriptSize = (size: number): number => Math.ceil(size * 2 * 0.65 - 0.5 - 1e-9) / 2;
 
 function layoutTable(block: TableBlock, textWidth: number): LayoutBlock[] {
   const rows = block.rows.filter((row) => row.length > 0);
@@ -278,20 +286,21 @@ function tokensOf(runs: LayoutRun[], format: ParagraphFormat, fonts: Fonts): Tok
   const tokens: Token[] = [];
   let previous = '';
   const faces = new Map<string, Face>();
-  const faceOf = (name: string, bold: boolean, italic: boolean): Face => {
-    const key = `${name}|${bold}|${italic}`;
+  const faceOf = (name: string, bold: boolean, italic: boolean, size: number): Face => {
+    const key = `${name}|${bold}|${italic}|${size}`;
     let face = faces.get(key);
-    if (!face) faces.set(key, (face = { name, size: format.size, bold, italic }));
+    if (!face) faces.set(key, (face = { name, size, bold, italic }));
     return face;
   };
   for (const run of runs) {
     const role = run.role ?? format.role;
     const bold = format.bold || run.bold === true;
     const italic = format.italic || run.italic === true;
+    const size = run.script ? scriptSize(format.size) : format.size;
     for (const c of run.text) {
       if (unsupportedCharacter(c)) throw new Unsupported('a tab or control character');
       const slot = EAST_ASIAN.test(c) || HINTED_EAST_ASIAN.test(c) ? 'eastAsia' : 'latin';
-      const face = faceOf(slot === 'eastAsia' ? fonts.eastAsia(role) : fonts.latin(role), bold, italic);
+      const face = faceOf(slot === 'eastAsia' ? fonts.eastAsia(role) : fonts.latin(role), bold, italic, size);
       const space = SPACES.has(c);
       const last = tokens.at(-1);
       if (!last || last.space !== space || (!space && breaksBetween(previous, c))) {

@@ -1,6 +1,6 @@
 // The fast layout of article pages (fastLayout.ts) against docx's own page estimate, which it stands in for: every
 // article of both fixture issues, on A4 and 16K, and seeded random articles of what it covers (paragraphs of Chinese
-// and Latin text with spaces, ideographic spaces and long words, headings, quotes, figures with and without pictures,
+// and Latin text with spaces, ideographic spaces, long words and superscripts, headings, quotes, figures with and without pictures,
 // tables whose rows break across pages), take as many pages in one as in the other.
 import { join } from 'node:path';
 import { Packer } from 'docx';
@@ -105,7 +105,12 @@ function randomArticles(seed: number, count: number): DocumentArticle[] {
     if (r < 0.55) {
       return {
         kind: 'paragraph',
-        runs: [{ text: text(5 + Math.floor(rnd() * 400)), ...(rnd() < 0.1 ? { bold: true } : {}) }, ...(rnd() < 0.2 ? [{ text: text(20), italic: true }] : [])],
+        runs: [
+          { text: text(5 + Math.floor(rnd() * 400)), ...(rnd() < 0.1 ? { bold: true } : {}) },
+          ...(rnd() < 0.2 ? [{ text: text(20), italic: true }] : []),
+          ...(rnd() < 0.3 ? [{ text: rnd() < 0.5 ? '[12]' : text(4), superscript: true }, { text: text(30) }] : []),
+          ...(rnd() < 0.1 ? [{ text: '2', subscript: true, bold: true }] : []),
+        ],
         ...(rnd() < 0.05 ? { align: 'center' as const } : {}),
       };
     }
