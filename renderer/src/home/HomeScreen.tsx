@@ -1,5 +1,5 @@
 // 期刊: recent issues from the archive and 新建期刊.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { IssueListItem } from '../../../shared/api/contract';
 import { errorMessage, getApi } from '../api/client';
 import type { ScreenRequest } from '../api/shell';
@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../common/Dialog';
 import { useNotices } from '../common/Notices';
 import { bytesToBase64 } from '../common/base64';
 import { downloadFile } from '../common/download';
+import { FilePickButton } from '../common/FilePickButton';
 import { isUserFacingError } from '../../../shared/errors';
 import { NewIssueDialog } from './NewIssueDialog';
 
@@ -41,7 +42,6 @@ export function HomeScreen({ navigate, request, onRequestDone }: { navigate: Nav
   }, [request, onRequestDone]);
 
   const open = (id: string) => navigate({ screen: 'issue', issueId: id, articleId: null });
-  const weeklyInput = useRef<HTMLInputElement>(null);
   const [weeklyBusy, setWeeklyBusy] = useState(false);
 
   /** 打开期刊文件: a `.weekly` file chosen in the browser goes into the archive, then opens. */
@@ -80,21 +80,9 @@ export function HomeScreen({ navigate, request, onRequestDone }: { navigate: Nav
           <p className="muted">每周一期：选定周次即可生成期号与日期，剪报归入栏目后导出 PDF 与 Word。</p>
         </div>
         <div className="home-actions">
-          <button type="button" disabled={weeklyBusy} onClick={() => weeklyInput.current?.click()}>
+          <FilePickButton accept=".weekly" inputLabel="选择期刊文件" disabled={weeklyBusy} onFile={(file) => void openWeekly(file)}>
             {weeklyBusy ? '正在打开…' : '打开期刊文件'}
-          </button>
-          <input
-            ref={weeklyInput}
-            type="file"
-            accept=".weekly"
-            hidden
-            aria-label="选择期刊文件"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (file) void openWeekly(file);
-            }}
-          />
+          </FilePickButton>
           <button type="button" className="primary" onClick={() => setCreating(true)}>
             新建期刊
           </button>

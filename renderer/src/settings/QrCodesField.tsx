@@ -1,10 +1,11 @@
 // 设置 → 封底二维码: images uploaded into the archive (`media:put`) with their captions; the PDF's
 // back cover draws them in place of the placeholder frames.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { QrCode } from '../../../shared/model/issue';
 import { errorMessage, getApi } from '../api/client';
 import { bytesToBase64 } from '../common/base64';
 import { useNotices } from '../common/Notices';
+import { FilePickButton } from '../common/FilePickButton';
 
 export const MAX_QR_CODES = 4;
 const EMBEDDABLE = ['image/png', 'image/jpeg'] as const;
@@ -37,7 +38,6 @@ function usePreviews(codes: QrCode[]): Record<string, string> {
 
 export function QrCodesField({ value, onChange }: { value: QrCode[]; onChange: (next: QrCode[]) => void }) {
   const notices = useNotices();
-  const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const previews = usePreviews(value);
 
@@ -76,21 +76,9 @@ export function QrCodesField({ value, onChange }: { value: QrCode[]; onChange: (
           </li>
         ))}
       </ol>
-      <button type="button" disabled={busy || value.length >= MAX_QR_CODES} onClick={() => input.current?.click()}>
+      <FilePickButton accept="image/png,image/jpeg" inputLabel="选择二维码图片" disabled={busy || value.length >= MAX_QR_CODES} onFile={(file) => void add(file)}>
         {busy ? '正在上传…' : '添加二维码'}
-      </button>
-      <input
-        ref={input}
-        type="file"
-        accept="image/png,image/jpeg"
-        hidden
-        aria-label="选择二维码图片"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void add(file);
-        }}
-      />
+      </FilePickButton>
       <p className="muted small">最多 {MAX_QR_CODES} 个，PNG 或 JPEG。设置了图片后，封底按这里的说明排在二维码下方，封底文字里的“扫一扫”段落不再重复。</p>
     </div>
   );
