@@ -1,7 +1,14 @@
 // `weekly <command> …` — each command lives in ./commands/<name>.ts and exports `run(args): Promise<number>`.
 // Commands load lazily through a static map: a bundler can follow each import(), and `weekly build`
 // never loads the archive's SQLite (nor `import` the PDF engine).
+import { setFlagsFromString } from 'node:v8';
 import { describeError, isUserFacingError } from '../../shared/errors';
+
+// A command runs for seconds, mostly through code that runs a few times (jsdom, Readability, DOMPurify,
+// Lexical, pdfkit on one issue): V8's optimising compiler spends more CPU compiling it in the background
+// than its code saves before the process ends (a 4× issue still builds faster without it), and that CPU
+// is the second core's. WEEKLY_V8_OPT=1 keeps the optimiser on.
+if (process.env.WEEKLY_V8_OPT !== '1') setFlagsFromString('--no-opt');
 
 type CommandModule = { run: (args: string[]) => Promise<number> };
 
