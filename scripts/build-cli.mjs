@@ -55,7 +55,8 @@ const startedAt = Date.now();
 await rm(outdir, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { main: 'electron/cli/main.ts' },
+  // The import worker is an entry of its own: `weekly build` imports clippings in it beside the main thread.
+  entryPoints: { main: 'electron/cli/main.ts', importWorker: 'electron/engine/build/importWorker.ts' },
   outdir,
   bundle: true,
   splitting: true,

@@ -54,7 +54,7 @@ async function timed<T>(stage: string, options: BuildOptions, work: () => Promis
 }
 
 export async function buildIssueFromManifest(manifestPath: string, options: BuildOptions): Promise<BuildResult> {
-  const issue = await timed('import', options, () => loadIssueFromManifest(manifestPath, { onWarning: options.onWarning }));
+  const issue = await timed('import', options, () => loadIssueFromManifest(manifestPath, { onWarning: options.onWarning, parallel: true }));
   return buildIssue(issue, options);
 }
 

@@ -2,14 +2,12 @@
 // fill in 期号/dates from the ISO week where missing, and propose a 提要 where the manifest has none.
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { toBlocks } from '../../../shared/content/walker';
 import { parseIsoWeek } from '../../../shared/dates/isoWeek';
-import { UserFacingError, describeError, isUserFacingError } from '../../../shared/errors';
+import { UserFacingError, describeError } from '../../../shared/errors';
 import { manifestSchema, type Manifest } from '../../../shared/model/manifest';
 import { DEFAULT_READING_NOTE, issueSchema, type Article, type Issue } from '../../../shared/model/issue';
 import { issueMetaForWeek } from '../../../shared/model/issueMeta';
-import { summarize } from '../../../shared/summary/index';
-import { importFile } from '../import/index';
+import { importEntries, importWorkerCount } from './parallelImport';
 
 export class ManifestError extends UserFacingError {
   constructor(file: string, reasonEn: string, reasonZh: string, cause?: unknown) {
@@ -44,44 +42,36 @@ export interface LoadOptions {
   /** default true: propose a 提要 for articles whose manifest entry has none */
   summaries?: boolean;
   onWarning?: (message: string) => void;
+  /**
+   * import clippings in worker threads too, when the built CLI runs on a machine with a core to spare
+   * (./parallelImport.ts); the issue is the same either way
+   */
+  parallel?: boolean;
 }
 
 export async function loadIssueFromManifest(manifestPath: string, options: LoadOptions = {}): Promise<Issue> {
   const manifest = await readManifest(manifestPath);
   const baseDir = dirname(resolve(manifestPath));
   parseIsoWeek(manifest.isoWeek); // an impossible week fails before any clipping is imported
-  const columns: Issue['columns'] = [];
-  let n = 0;
-  for (const [s, section] of manifest.sections.entries()) {
-    const articles: Article[] = [];
-    for (const entry of section.articles) {
-      n++;
-      const clipPath = resolve(baseDir, entry.clip);
-      let clipping;
-      try {
-        clipping = await importFile(clipPath);
-      } catch (e) {
-        if (isUserFacingError(e)) throw e;
-        throw new UserFacingError('clip-failed', `剪报 ${clipPath} 导入失败：${describeError(e)}`, `Cannot import clipping ${clipPath}: ${describeError(e)}`, { cause: e });
-      }
-      for (const w of clipping.warnings) options.onWarning?.(`${entry.clip}: ${w}`);
-      const given = entry.summary?.trim();
-      const summary =
-        given ?? (options.summaries === false ? '' : summarize({ title: clipping.title, blocks: toBlocks(clipping.content) }));
-      articles.push({
-        id: entry.id ?? `a${String(n).padStart(3, '0')}`,
-        title: clipping.title,
-        source: clipping.source,
-        author: clipping.author,
-        url: clipping.url,
-        clippedAt: null,
-        content: clipping.content,
-        summary,
-        summaryEdited: given !== undefined,
-      });
-    }
-    columns.push({ id: `c${s + 1}`, name: section.name, articles });
+  const entries = manifest.sections.flatMap((section) => section.articles);
+  const outcomes = await importEntries(baseDir, entries, {
+    summaries: options.summaries,
+    workers: options.parallel ? importWorkerCount(entries.length) : 0,
+  });
+  // Warnings and the first failure in manifest order, as a one-by-one import reports them.
+  const articles: Article[] = [];
+  for (const outcome of outcomes) {
+    if (!outcome) break;
+    if (!outcome.ok) throw outcome.error;
+    for (const w of outcome.result.warnings) options.onWarning?.(w);
+    articles.push(outcome.result.article);
   }
+  let taken = 0;
+  const columns: Issue['columns'] = manifest.sections.map((section, s) => {
+    const columnArticles = articles.slice(taken, taken + section.articles.length);
+    taken += section.articles.length;
+    return { id: `c${s + 1}`, name: section.name, articles: columnArticles };
+  });
   const issue: Issue = {
     id: manifest.isoWeek,
     meta: issueMetaForWeek(manifest.isoWeek, {

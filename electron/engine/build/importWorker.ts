@@ -1,0 +1,20 @@
+// Import worker: takes manifest entries from the shared queue until it is empty, posting each Article
+// (or its error) back. The loading thread takes entries from the same queue (./parallelImport.ts).
+import { parentPort, workerData } from 'node:worker_threads';
+import { describeError, isUserFacingError } from '../../../shared/errors';
+import { importEntry } from './clipping';
+import type { ImportWorkerData, ImportWorkerMessage } from './importWorkerProtocol';
+
+const { baseDir, entries, options, next } = workerData as ImportWorkerData;
+const post = (m: ImportWorkerMessage): void => parentPort?.postMessage(m);
+
+for (;;) {
+  const index = Atomics.add(next, 0, 1);
+  if (index >= entries.length) break;
+  try {
+    post({ type: 'entry', index, result: await importEntry(baseDir, entries[index], index + 1, options) });
+  } catch (e) {
+    post({ type: 'failed', index, error: isUserFacingError(e) ? { message: e.message, code: e.code, messageZh: e.messageZh } : { message: describeError(e) } });
+  }
+}
+post({ type: 'done' });

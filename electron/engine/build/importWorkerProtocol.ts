@@ -1,0 +1,23 @@
+// Messages between the manifest loader and its import workers (./importWorker.ts).
+import type { EntryOptions, ImportedEntry } from './clipping';
+import type { ManifestArticle } from '../../../shared/model/manifest';
+
+export interface ImportWorkerData {
+  baseDir: string;
+  entries: Array<Pick<ManifestArticle, 'id' | 'clip' | 'summary'>>;
+  options: EntryOptions;
+  /** Int32Array over a SharedArrayBuffer: [0] is the index of the next entry to take, shared by every thread */
+  next: Int32Array;
+}
+
+/** An error crosses the thread boundary as data; user-facing ones keep their code and Chinese message. */
+export interface ImportWorkerError {
+  message: string;
+  code?: string;
+  messageZh?: string;
+}
+
+export type ImportWorkerMessage =
+  | { type: 'entry'; index: number; result: ImportedEntry }
+  | { type: 'failed'; index: number; error: ImportWorkerError }
+  | { type: 'done' };
