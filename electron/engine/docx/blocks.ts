@@ -27,7 +27,25 @@ const ALIGN = {
 } as const;
 
 const LIST_INDENT = 480;
+const LIST_HANGING = 360;
 const MAX_LIST_LEVEL = 2;
+const BULLETS = ['•', '◦', '▪'];
+const NUMBER_TEXT = ['%1.', '（%2）', '%3)'];
+
+/** A list level's indents in twips: the text's from the margin, and the number's before it. */
+export const listIndent = (level: number): { left: number; hanging: number } => ({ left: LIST_INDENT * (level + 1), hanging: LIST_HANGING });
+
+/** The depth a list nested `level` deep is written at. */
+export const listDepth = (level: number): number => Math.min(level, MAX_LIST_LEVEL);
+
+/**
+ * The number Word shows before the `index`th item of a list at a depth: each list counts on its own (an instance of
+ * its own), from its start at the top level and from 1 below it.
+ */
+export function listNumberText(list: Pick<ListBlock, 'ordered' | 'start'>, depth: number, index: number): string {
+  if (!list.ordered) return BULLETS[depth];
+  return NUMBER_TEXT[depth].replace(/%\d/, String((depth === 0 ? (list.start ?? 1) : 1) + index));
+}
 
 /** Word lists: one definition per kind and start number, one instance per list so each counts from its start. */
 export class ListNumbering {
@@ -45,9 +63,9 @@ export class ListNumbering {
   }
 
   options(): INumberingOptions {
-    const indent = (level: number) => ({ left: LIST_INDENT * (level + 1), hanging: 360 });
-    const bullets = ['•', '◦', '▪'];
-    const numberText = ['%1.', '（%2）', '%3)'];
+    const indent = listIndent;
+    const bullets = BULLETS;
+    const numberText = NUMBER_TEXT;
     return {
       config: [
         {
@@ -91,7 +109,7 @@ export interface BlockContext {
 function listParagraphs(list: ListBlock, ctx: BlockContext, level: number): Paragraph[] {
   const reference = ctx.lists.reference(list.ordered, list.start ?? 1);
   const instance = ctx.lists.nextInstance();
-  const depth = Math.min(level, MAX_LIST_LEVEL);
+  const depth = listDepth(level);
   return list.items.flatMap((item) => [
     new Paragraph({
       style: STYLE.listItem,

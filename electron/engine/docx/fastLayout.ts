@@ -9,9 +9,9 @@
 // counts are checked against docx's estimate on the fixture issues by tests/unit/electron/docx/fastLayout.test.ts.
 import { AlignmentType, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
 import { LABELS, type DocumentArticle, type IssueDocument } from '../../../shared/document/issueDocument';
-import type { Block, Run, TableBlock } from '../../../shared/content/blocks';
+import type { Block, ListBlock, Run, TableBlock } from '../../../shared/content/blocks';
 import { pageRefParts } from './issueParts';
-import type { FigureSizes } from './blocks';
+import { listDepth, listIndent, listNumberText, type FigureSizes } from './blocks';
 import type { PageSetup } from './pageSetup';
 import { columnWidths, tableColumnCount } from './tableGrid';
 import { runFonts, STYLE, type DocxFonts, type FontRole } from './styles';
@@ -59,6 +59,8 @@ export interface LayoutParagraph {
   runs: LayoutRun[];
   /** a paragraph of one picture this tall (points), in place of runs */
   picture?: number;
+  /** a list item: its number, and the indents of its level (twips) */
+  list?: { number: string; left: number; hanging: number };
   pageBreakBefore?: boolean;
   /** alignment other than the style's */
   justified?: boolean;
@@ -77,6 +79,9 @@ const POINTS_PER_PIXEL = 72 / 96;
  * point text), which is left to docx: below this height.
  */
 const SHORTEST_PICTURE = 16;
+
+/** Word's default tab stops, every half inch (points) */
+const DEFAULT_TAB_STOP = 36;
 
 /** Why an article is left to docx's estimate. */
 export class Unsupported extends Error {}
@@ -173,6 +178,15 @@ function layoutTable(block: TableBlock, textWidth: number): LayoutBlock[] {
   return [table, { type: 'paragraph', style: STYLE.tableText, runs: [] }];
 }
 
+/** A list's items as listParagraphs (blocks.ts) writes them: each numbered in its list, nested lists after their item. */
+function listParagraphs(list: ListBlock, level: number): LayoutBlock[] {
+  const depth = listDepth(level);
+  return list.items.flatMap((item, index): LayoutBlock[] => [
+    { type: 'paragraph', style: STYLE.listItem, runs: layoutRuns(item.runs, 'body'), list: { number: listNumberText(list, depth, index), ...listIndent(depth) } },
+    ...(item.children ? listParagraphs(item.children, level + 1) : []),
+  ]);
+}
+
 function blockParagraphs(block: Block, textWidth: number, figures?: FigureSizes): LayoutBlock[] {
   const paragraph = (p: LayoutParagraph): LayoutBlock[] => [{ type: 'paragraph', ...p }];
   switch (block.kind) {
@@ -199,7 +213,7 @@ function blockParagraphs(block: Block, textWidth: number, figures?: FigureSizes)
       ];
     }
     case 'list':
-      throw new Unsupported('a list');
+      return listParagraphs(block, 0);
     case 'table':
       return layoutTable(block, textWidth);
   }
@@ -321,14 +335,24 @@ type Measure = (text: string, face: Face) => number;
 const widthOf = (pieces: readonly Piece[], measure: Measure): number => pieces.reduce((w, p) => w + measure(p.text, p.face), 0);
 
 /** How many lines a paragraph of text breaks into at a width (points), as docx/layout breaks it. */
-export function lineCount(runs: LayoutRun[], format: ParagraphFormat, width: number, fonts: Fonts, measure: Measure, justified = format.justified): number {
+export function lineCount(
+  runs: LayoutRun[],
+  format: ParagraphFormat,
+  width: number,
+  fonts: Fonts,
+  measure: Measure,
+  justified = format.justified,
+  list?: LayoutParagraph['list'],
+): number {
   const tokens = tokensOf(runs, format, fonts);
   // an indent in characters is in characters of the paragraph's first text, which is in the style's size here
-  const firstLineIndent = format.firstLineChars !== 0 ? (format.firstLineChars / 100) * format.size : format.firstLine;
+  const firstLineIndent = list ? -list.hanging / 20 : format.firstLineChars !== 0 ? (format.firstLineChars / 100) * format.size : format.firstLine;
+  const indentLeft = list ? list.left / 20 : format.indentLeft;
+  if (list && (format.firstLineChars !== 0 || format.indentLeft !== 0)) throw new Unsupported('a list item in a style with indents');
   const limit = width - format.indentRight;
   let lines = 0;
   let first = true;
-  const startOf = (): number => format.indentLeft + (first ? firstLineIndent : 0);
+  const startOf = (): number => indentLeft + (first ? firstLineIndent : 0);
   // the state of the line being filled, as layoutLines keeps it
   let position = startOf();
   let end = position;
@@ -356,6 +380,18 @@ export function lineCount(runs: LayoutRun[], format: ParagraphFormat, width: num
   };
   const unsure = (tokenWidth: number): boolean =>
     justified && otherSpaces > 0 && hasSpace && position + tokenWidth - limit <= MOST_SQUEEZE * spaces;
+  /** after a list number and its tab, the first word stays on the line whatever its width */
+  let tabsOnly = false;
+  if (list) {
+    // the number, in the paragraph mark's fonts, then its tab: to the left indent, or past it to the next default stop
+    position += widthOf(tokensOf([{ text: list.number }], format, fonts).flatMap((t) => t.pieces), measure);
+    const stop = position < indentLeft - TOLERANCE ? indentLeft : (Math.floor((position + TOLERANCE) / DEFAULT_TAB_STOP) + 1) * DEFAULT_TAB_STOP;
+    if (stop > limit + TOLERANCE) throw new Unsupported('a list number past the end of its line');
+    position = stop;
+    end = position;
+    started = true;
+    tabsOnly = true;
+  }
 
   for (const token of tokens) {
     if (token.space) {
@@ -376,10 +412,11 @@ export function lineCount(runs: LayoutRun[], format: ParagraphFormat, width: num
     }
     const tokenWidth = widthOf(token.pieces, measure);
     const beyond = position + tokenWidth > limit + TOLERANCE;
-    const overflows = started && beyond;
+    const overflows = started && beyond && !tabsOnly;
+    tabsOnly = false;
     const squeezed = overflows && !unsure(tokenWidth) && squeezesIn(tokenWidth);
     if (overflows && !squeezed) wrap();
-    if (!squeezed && position + tokenWidth > limit + TOLERANCE && limit - format.indentLeft > 0) {
+    if (!squeezed && position + tokenWidth > limit + TOLERANCE && limit - indentLeft > 0) {
       // a word longer than the line: broken between its characters
       let placed = false;
       let onLine: Piece[] = [];
@@ -387,7 +424,7 @@ export function lineCount(runs: LayoutRun[], format: ParagraphFormat, width: num
       for (const piece of token.pieces) {
         for (const c of piece.text) {
           const next = [...onLine, { text: c, face: piece.face }];
-          if (placed && from + widthOf(next, measure) > limit + TOLERANCE && limit - format.indentLeft > 0) {
+          if (placed && from + widthOf(next, measure) > limit + TOLERANCE && limit - indentLeft > 0) {
             wrap();
             onLine = [];
             from = position;
@@ -648,7 +685,10 @@ export function fastLayout(styles: IStylesOptions, fonts: DocxFonts, setup: Page
           if (block.picture !== undefined && block.picture < SHORTEST_PICTURE) throw new Unsupported('a picture shorter than a line');
           return {
             type: 'paragraph',
-            lines: block.picture !== undefined ? 1 : lineCount(block.runs, format, textWidth / 20, faceFonts, measure, block.justified ?? format.justified),
+            lines:
+              block.picture !== undefined
+                ? 1
+                : lineCount(block.runs, format, textWidth / 20, faceFonts, measure, block.justified ?? format.justified, block.list),
             line: block.picture ?? format.line,
             before: format.before,
             after: format.after,

@@ -1,6 +1,6 @@
 // The fast layout of article pages (fastLayout.ts) against docx's own page estimate, which it stands in for: every
 // article of both fixture issues, on A4 and 16K, and seeded random articles of what it covers (paragraphs of Chinese
-// and Latin text with spaces, ideographic spaces, long words and superscripts, headings, quotes, figures with and without pictures,
+// and Latin text with spaces, ideographic spaces, long words and superscripts, headings, quotes, lists nested three deep, figures with and without pictures,
 // tables whose rows break across pages), take as many pages in one as in the other.
 import { join } from 'node:path';
 import { Packer } from 'docx';
@@ -13,7 +13,7 @@ import { clearArticlePages, pagesBetween } from '../../../../electron/engine/doc
 import { pageSetup, textWidth, type PageSizeName } from '../../../../electron/engine/docx/pageSetup';
 import { DEFAULT_FONTS, issueFonts, issueStyles, STYLE, type BodyFont } from '../../../../electron/engine/docx/styles';
 import { TableWidths } from '../../../../electron/engine/docx/widths';
-import type { Block, FigureBlock } from '../../../../shared/content/blocks';
+import type { Block, FigureBlock, ListBlock } from '../../../../shared/content/blocks';
 import { buildIssueDocument, type DocumentArticle, type IssueDocument } from '../../../../shared/document/issueDocument';
 import { FIXTURE_ISSUES, FIXTURES_DIR } from './fixtures';
 
@@ -100,6 +100,15 @@ function randomArticles(seed: number, count: number): DocumentArticle[] {
     }
     return s;
   };
+  const list = (depth: number): ListBlock => ({
+    kind: 'list',
+    ordered: rnd() < 0.6,
+    ...(rnd() < 0.2 ? { start: 1 + Math.floor(rnd() * 120) } : {}),
+    items: Array.from({ length: 1 + Math.floor(rnd() * 12) }, () => ({
+      runs: rnd() < 0.05 ? [] : [{ text: text(1 + Math.floor(rnd() * 150)) }],
+      ...(depth < 3 && rnd() < 0.15 ? { children: list(depth + 1) } : {}),
+    })),
+  });
   const block = (): Block => {
     const r = rnd();
     if (r < 0.55) {
@@ -115,7 +124,8 @@ function randomArticles(seed: number, count: number): DocumentArticle[] {
       };
     }
     if (r < 0.7) return { kind: 'heading', level: pick([1, 2, 3] as const), runs: [{ text: text(4 + Math.floor(rnd() * 40)) }] };
-    if (r < 0.78) return { kind: 'quote', runs: [{ text: text(10 + Math.floor(rnd() * 200)) }] };
+    if (r < 0.74) return { kind: 'quote', runs: [{ text: text(10 + Math.floor(rnd() * 200)) }] };
+    if (r < 0.78) return list(0);
     if (r < 0.8) return { kind: 'figure', src: '', altText: '', caption: text(3 + Math.floor(rnd() * 60)) };
     if (r < 0.86) {
       const src = png(30 + Math.floor(rnd() * 1500), 30 + Math.floor(rnd() * 1500));
@@ -183,7 +193,8 @@ describe('fastLayout pieces', () => {
   });
 
   it('gives up on what it does not lay out', () => {
-    const article: DocumentArticle = { id: 'x', anchor: 'x', column: 'c', firstInColumn: true, title: 't', source: '', author: null, blocks: [{ kind: 'list', ordered: false, items: [{ runs: [{ text: 'a' }] }] }] };
+    const merged: Block = { kind: 'table', rows: [[{ paragraphs: [[{ text: 'a' }]], colSpan: 2 }], [{ paragraphs: [] }, { paragraphs: [] }]] };
+    const article: DocumentArticle = { id: 'x', anchor: 'x', column: 'c', firstInColumn: true, title: 't', source: '', author: null, blocks: [merged] };
     expect(() => articleBlocks(article, textWidth(pageSetup('A4')))).toThrow();
     expect(fastLayout(issueStyles(DEFAULT_FONTS), DEFAULT_FONTS, pageSetup('A4'), widths).articlePages(article)).toBeNull();
     // a picture whose size the DOCX writer did not record
