@@ -69,6 +69,7 @@ export interface LayoutParagraph {
 /** A table of the article: each row's cells, each a paragraph of table text, in its grid column's width (twips). */
 export interface LayoutTable {
   rows: { cells: { runs: LayoutRun[]; width: number }[] }[];
+  headerRows: number;
 }
 
 export type LayoutBlock = ({ type: 'paragraph' } & LayoutParagraph) | ({ type: 'table' } & LayoutTable);
@@ -167,10 +168,14 @@ function layoutTable(block: TableBlock, textWidth: number): LayoutBlock[] {
   if (rows.some((row) => row.some((cell) => (cell.colSpan ?? 1) > 1 || (cell.rowSpan ?? 1) > 1 || cell.paragraphs.length > 1))) {
     throw new Unsupported('a table with merged cells or cells of several paragraphs');
   }
-  if (rows[0].every((c) => c.header) && !rows.every((row) => row.every((c) => c.header))) throw new Unsupported('header rows');
+  // header rows repeat on every page the table goes on to, as long as they are its first rows (blocks.ts)
+  let headerRows = 0;
+  while (headerRows < rows.length && rows[headerRows].every((c) => c.header)) headerRows++;
+  if (headerRows === rows.length) headerRows = 0;
   const widths = columnWidths(textWidth, tableColumnCount(rows));
   const table: LayoutBlock = {
     type: 'table',
+    headerRows,
     rows: rows.map((row) => ({
       cells: row.map((cell, i) => ({ runs: layoutRuns(cell.paragraphs[0] ?? [], 'body', cell.header), width: widths[i] ?? 0 })),
     })),
@@ -461,6 +466,8 @@ export interface MeasuredTable {
   /** each row's cells' line counts */
   rows: number[][];
   line: number;
+  /** how many of its first rows are header rows, repeated at the top of each page it goes on to */
+  headerRows: number;
 }
 
 export type Measured = MeasuredParagraph | MeasuredTable;
@@ -505,6 +512,7 @@ export function pagesOf(blocks: readonly Measured[], bodyHeight: number): number
     position = 0;
     placedInColumn = false;
     spaceAfter = 0;
+    pageFirst = undefined;
   };
   const keptChain = (index: number): number => {
     let chain = 0;
@@ -543,7 +551,7 @@ export function pagesOf(blocks: readonly Measured[], bodyHeight: number): number
       if (count > 0) {
         position += above + count * p.line;
         spaceAfter = 0;
-        placedInColumn = true;
+        placed();
         done += count;
       }
       if (done >= p.lines) break;
@@ -552,17 +560,55 @@ export function pagesOf(blocks: readonly Measured[], bodyHeight: number): number
     spaceAfter = p.after;
   };
 
-  const placeTable = (table: MeasuredTable): void => {
+  /** Thrown to lay the blocks out again from one (`index`), which starts the next page */
+  class StartsNextPage {
+    constructor(
+      readonly index: number,
+      readonly page: number,
+    ) {}
+  }
+  /** Thrown to lay a table out again from the top of the next page */
+  class TableOnNextPage {}
+  /** the first block placed on the page being filled */
+  let pageFirst: number | undefined;
+  let blockIndex = 0;
+  const placed = (): void => {
+    pageFirst ??= blockIndex;
+    placedInColumn = true;
+  };
+
+  const placeTable = (table: MeasuredTable, onNextPage: boolean): void => {
     const heights = rowHeights(table);
+    const headerRows = table.headerRows;
+    const repeated = heights.slice(0, headerRows).reduce((a, b) => a + b, 0);
     position += spaceAfter;
     spaceAfter = 0;
+    /** the page the table starts on below other blocks, when it has header rows: they may not stay there alone */
+    const below = !onNextPage && placedInColumn && headerRows > 0 ? pages : undefined;
+    let bodyRowsOnPage = false;
+    /** the next page, with the header rows again above the rows that go on (docx/layout's startTablePage) */
+    const startTablePage = (index: number): void => {
+      if (below === pages && index >= headerRows && !bodyRowsOnPage) {
+        // the header rows would be alone at the foot of the page: the table, with what is kept with it, moves on
+        let kept = blockIndex;
+        while (kept > 0 && blocks[kept - 1].type === 'paragraph' && (blocks[kept - 1] as MeasuredParagraph).keepNext) kept--;
+        if (kept < blockIndex && pageFirst !== undefined && pageFirst < kept) throw new StartsNextPage(kept, pages);
+        // (docx guesses where what is kept with the table starts the page: the table alone moves on)
+        throw new TableOnNextPage();
+      }
+      startPage();
+      bodyRowsOnPage = false;
+      if (index >= headerRows) position += repeated;
+    };
+    if (onNextPage) startTablePage(0);
     table.rows.forEach((cells, index) => {
       const last = index === table.rows.length - 1;
       const breakBorder = last ? 0 : BORDER;
       const height = heights[index];
       if (position + height + breakBorder <= bottom + TOLERANCE) {
         position += height;
-        placedInColumn = true;
+        placed();
+        if (index >= headerRows) bodyRowsOnPage = true;
         return;
       }
       // the row breaks across pages: each cell's lines that fit, with widow control, as long as every cell has one
@@ -582,30 +628,63 @@ export function pagesOf(blocks: readonly Measured[], bodyHeight: number): number
           rest.every((lines, cell) => lines === 0 || filled[cell] > 0);
         if (!placesLines && !placedInColumn) throw new Unsupported('a table row taller than a page');
         if (!placesLines) {
-          startPage();
+          startTablePage(index);
           continue;
         }
         position += isLastPart ? (isFirstPart ? height - borders : tallest) + borders : tallest + borders + breakBorder;
-        placedInColumn = true;
+        placed();
+        if (index >= headerRows) bodyRowsOnPage = true;
         if (isLastPart) return;
         rest = rest.map((lines, cell) => lines - filled[cell]);
         isFirstPart = false;
-        startPage();
+        startTablePage(index);
       }
     });
   };
 
-  blocks.forEach((block, index) => {
-    if (block.type === 'table') {
-      placeTable(block);
-      return;
+  const snapshot = () => ({ pages, position, placedInColumn, spaceAfter, pageFirst });
+  type Snapshot = ReturnType<typeof snapshot>;
+  const restore = (state: Snapshot): void => {
+    ({ pages, position, placedInColumn, spaceAfter, pageFirst } = state);
+  };
+  const snapshots: Snapshot[] = [];
+  /** blocks that start the next page when they are placed on this one, by index, once a table's header rows moved them on */
+  const startsNextPage = new Map<number, number>();
+  let tableOnNextPage = false;
+  for (blockIndex = 0; blockIndex < blocks.length; blockIndex++) {
+    const block = blocks[blockIndex];
+    snapshots[blockIndex] = snapshot();
+    try {
+      if (startsNextPage.get(blockIndex) === pages) startPage();
+      if (block.type === 'table') {
+        const onNextPage = tableOnNextPage;
+        tableOnNextPage = false;
+        placeTable(block, onNextPage);
+        continue;
+      }
+      if (block.keepNext && placedInColumn) {
+        const kept = keptHeight(blockIndex);
+        if (position + kept > bottom + TOLERANCE && kept <= bottom + TOLERANCE) startPage();
+      }
+      placeParagraph(block);
+    } catch (error) {
+      if (error instanceof TableOnNextPage) {
+        if (tableOnNextPage) throw new Unsupported('a table that does not settle');
+        restore(snapshots[blockIndex]);
+        tableOnNextPage = true;
+        blockIndex--;
+        continue;
+      }
+      if (error instanceof StartsNextPage) {
+        if (startsNextPage.has(error.index)) throw new Unsupported('a table that does not settle');
+        restore(snapshots[error.index]);
+        startsNextPage.set(error.index, error.page);
+        blockIndex = error.index - 1;
+        continue;
+      }
+      throw error;
     }
-    if (block.keepNext && placedInColumn) {
-      const kept = keptHeight(index);
-      if (position + kept > bottom + TOLERANCE && kept <= bottom + TOLERANCE) startPage();
-    }
-    placeParagraph(block);
-  });
+  }
   return pages;
 }
 
@@ -675,6 +754,7 @@ export function fastLayout(styles: IStylesOptions, fonts: DocxFonts, setup: Page
             return {
               type: 'table',
               line: format.line,
+              headerRows: block.headerRows,
               rows: block.rows.map((row) =>
                 row.cells.map((cell) => lineCount(cell.runs, format, (cell.width - 160) / 20, faceFonts, measure)),
               ),

@@ -1,7 +1,8 @@
 // The fast layout of article pages (fastLayout.ts) against docx's own page estimate, which it stands in for: every
 // article of both fixture issues, on A4 and 16K, and seeded random articles of what it covers (paragraphs of Chinese
-// and Latin text with spaces, ideographic spaces, long words and superscripts, headings, quotes, lists nested three deep, figures with and without pictures,
-// tables whose rows break across pages), take as many pages in one as in the other.
+// and Latin text with spaces, ideographic spaces, long words and superscripts, headings, quotes, lists nested three
+// deep, figures with and without pictures, tables whose rows break across pages and whose header rows repeat), take
+// as many pages in one as in the other.
 import { join } from 'node:path';
 import { Packer } from 'docx';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -132,10 +133,14 @@ function randomArticles(seed: number, count: number): DocumentArticle[] {
       return { kind: 'figure', src, altText: '', caption: rnd() < 0.7 ? text(3 + Math.floor(rnd() * 60)) : '' };
     }
     const columns = 1 + Math.floor(rnd() * 5);
+    const headers = rnd() < 0.5 ? Math.floor(rnd() * 3) : 0;
     return {
       kind: 'table',
-      rows: Array.from({ length: 1 + Math.floor(rnd() * 20) }, () =>
-        Array.from({ length: columns }, () => ({ paragraphs: [[{ text: rnd() < 0.1 ? '' : text(1 + Math.floor(rnd() * (rnd() < 0.1 ? 300 : 30))) }]] })),
+      rows: Array.from({ length: 1 + Math.floor(rnd() * 30) }, (_, row) =>
+        Array.from({ length: columns }, () => ({
+          paragraphs: [[{ text: rnd() < 0.1 ? '' : text(1 + Math.floor(rnd() * (rnd() < 0.1 ? 300 : 30))) }]],
+          ...(row < headers ? { header: true } : {}),
+        })),
       ),
     };
   };
@@ -165,6 +170,44 @@ describe('fastLayout on random articles', () => {
       expect(fast).toEqual(await docxArticlePages(doc, pageSize, bodyFont));
     }, 60_000);
   }
+});
+
+describe('fastLayout on tables with header rows at the foot of a page', () => {
+  it('moves the table on, with the headings kept with it, where its header rows would be alone, as docx does', async () => {
+    const base = buildIssueDocument(await loadIssueFromManifest(join(FIXTURES_DIR, '2024-W47', 'manifest.json')));
+    // text that ends at every height near the foot of the first page, then headings and a table with header rows
+    const articles: DocumentArticle[] = Array.from({ length: 50 }, (_, k) => {
+      const n = 85 + k;
+      const headings: Block[] =
+        n % 3 === 0
+          ? [{ kind: 'heading', level: 1, runs: [{ text: '标题' }] }]
+          : n % 3 === 1
+            ? [{ kind: 'heading', level: 2, runs: [{ text: '小标题' }] }, { kind: 'heading', level: 3, runs: [{ text: '三级' }] }]
+            : [];
+      const headers = 1 + (n % 2);
+      const table: Block = {
+        kind: 'table',
+        rows: Array.from({ length: 6 }, (_, r) =>
+          [0, 1, 2].map(() => ({ paragraphs: [[{ text: r < headers ? '表头' : n % 5 === 0 ? '长'.repeat(40) : '数据' }]], ...(r < headers ? { header: true } : {}) })),
+        ),
+      };
+      return {
+        id: `h${n}`,
+        anchor: `hh${n}`,
+        column: 'c',
+        firstInColumn: k === 0,
+        title: `T${n}`,
+        source: '',
+        author: null,
+        blocks: [{ kind: 'paragraph', runs: [{ text: '中'.repeat(n * 9 + (n % 7) * 3) }] }, ...headings, table, { kind: 'paragraph', runs: [{ text: '后文' }] }],
+      };
+    });
+    const doc: IssueDocument = { ...base, viewpoint: [], articles };
+    const fast = await fastPages(doc, 'A4');
+    expect(fast.every((n) => n !== null)).toBe(true);
+    expect(fast).toEqual(await docxArticlePages(doc, 'A4'));
+    expect(new Set(fast).size).toBeGreaterThan(1);
+  }, 60_000);
 });
 
 describe('fastLayout pieces', () => {
