@@ -1,9 +1,12 @@
-// npx tsx bench/docx.ts — DOCX export of each fixture issue: renderIssueDocx (building the document, docx's page
-// estimate, packing), median and min–max of BENCH_RUNS (default 5) runs each way:
+// npx tsx bench/docx.ts — DOCX export of each fixture issue: renderIssueDocx (building the document, the fast layout
+// of the articles' pages, docx's estimate of the front matter, packing), median and min–max of BENCH_RUNS (default 5)
+// runs each way:
 //   cold — each run in a fresh process (bench/exportOnce.ts), as `weekly build` runs it;
 //   warm, new — in this process after a warm-up run, with no article page counts remembered: a first export;
 //   warm, again — the same issue exported again: every article's page count is remembered;
-//   one edit — one paragraph of the middle article longer, the other articles remembered.
+//   one edit — one paragraph of the middle article longer, the other articles remembered;
+//   docx estimate — a first export with docx's own estimate of the whole document (pageEstimate: 'docx', as every
+//   export was laid out before the fast layout), once, and whether it writes the same page numbers.
 // CPU time is printed beside wall time because other processes share the machine: compare both with `uptime`.
 // With LibreOffice installed it also converts each DOCX once and counts how many of the cached
 // 本期视点 page numbers equal the pages LibreOffice prints the titles on.
@@ -103,6 +106,11 @@ for (const name of ['2024-W47', '2021-W08']) {
   let edits = 0;
   const edited = await timed(() => editedOnce(doc, ++edits));
   const last = await renderIssueDocx(doc);
+  clearArticlePages();
+  const t = performance.now();
+  const reference = await renderIssueDocx(doc, { pageEstimate: 'docx' });
+  const referenceMs = performance.now() - t;
+  const same = JSON.stringify(reference.estimatedPageMap) === JSON.stringify(last.estimatedPageMap) ? 'same numbers' : 'DIFFERENT numbers';
   const file = join(work, `${name}.docx`);
   writeFileSync(file, last.docx);
   rows.push([
@@ -116,6 +124,7 @@ for (const name of ['2024-W47', '2021-W08']) {
     fmtMs(fresh.cpu),
     fmtMs(again.wall),
     fmtMs(edited.wall),
+    `${referenceMs.toFixed(0)} ms, ${same}`,
     `${(last.docx.length / 1024).toFixed(0)} KB`,
     office ? await libreOfficeAgreement(doc, last.estimatedPageMap, file, office) : 'soffice not installed',
   ]);
@@ -123,7 +132,7 @@ for (const name of ['2024-W47', '2021-W08']) {
 console.log(`\nDOCX export, median of ${RUNS} runs (min–max); load average ${loadBefore} before, ${load()} after (1, 5, 15 min)\n`);
 console.log(
   table(
-    ['issue', 'articles', 'block JSON', 'pages', 'last title page', 'cold', 'warm, new', 'warm, new CPU', 'warm, again', 'one edit', 'size', 'cached = LibreOffice'],
+    ['issue', 'articles', 'block JSON', 'pages', 'last title page', 'cold', 'warm, new', 'warm, new CPU', 'warm, again', 'one edit', 'docx estimate', 'size', 'cached = LibreOffice'],
     rows,
   ),
 );
