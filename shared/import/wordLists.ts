@@ -39,7 +39,7 @@ function markerNodes(p: Element): Node[] {
       return nodes;
     }
   }
-  return [...p.querySelectorAll('span')].filter((s) => /mso-list\s*:\s*ignore/i.test(s.getAttribute('style') ?? ''));
+  return [...p.getElementsByTagName('span')].filter((s) => /mso-list\s*:\s*ignore/i.test(s.getAttribute('style') ?? ''));
 }
 
 function markerText(nodes: Node[]): string {
@@ -61,11 +61,26 @@ function nextElementSkippingBlank(node: Node): Node | null {
   return next;
 }
 
+const PARAGRAPH_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'div']);
+
+/** `p, h1, …, div` under `root` in document order, by a walk (jsdom's selector engine costs more than the walk). */
+function listParagraphCandidates(root: ParentNode): Element[] {
+  const out: Element[] = [];
+  const stack: Element[] = [];
+  for (let c = root.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  while (stack.length > 0) {
+    const el = stack.pop() as Element;
+    if (PARAGRAPH_TAGS.has(el.localName)) out.push(el);
+    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  }
+  return out;
+}
+
 /** Converts every run of Word list paragraphs under `root` into nested <ul>/<ol>. Returns how many lists were made. */
 export function convertWordLists(root: ParentNode & Node): number {
   const doc = root.ownerDocument ?? (root as unknown as Document);
   let made = 0;
-  const paragraphs = [...root.querySelectorAll('p, h1, h2, h3, h4, h5, h6, div')].filter((p) => MSO_LIST_RE.test(p.getAttribute('style') ?? ''));
+  const paragraphs = listParagraphCandidates(root).filter((p) => MSO_LIST_RE.test(p.getAttribute('style') ?? ''));
   const done = new Set<Element>();
   for (const first of paragraphs) {
     if (done.has(first) || !first.parentNode) continue;

@@ -49,6 +49,27 @@ export function domDepth(root: Element | null): number {
   return max;
 }
 
+/**
+ * Readability finds elements by tag with querySelectorAll, which in jsdom runs its full selector engine for
+ * what is a tag-name lookup (a few hundred calls per page). The same elements, in the same document order,
+ * from getElementsByTagName and a walk.
+ */
+export function elementsWithTag(node: Element | Document, tagNames: string[]): Element[] {
+  if (tagNames.length === 1) return Array.from(node.getElementsByTagName(tagNames[0]));
+  const wanted = new Set(tagNames.map((t) => t.toLowerCase()));
+  const out: Element[] = [];
+  const stack: Element[] = [];
+  for (let c = node.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  while (stack.length > 0) {
+    const el = stack.pop() as Element;
+    if (wanted.has(el.localName)) out.push(el);
+    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  }
+  return out;
+}
+
+(Readability.prototype as unknown as { _getAllNodesWithTag: typeof elementsWithTag })._getAllNodesWithTag = elementsWithTag;
+
 /** Readability on `doc` itself (which it rewrites): the article element it built, and its text. */
 function runReadability(doc: Document): { root: Element; text: string } | null {
   if (domDepth(doc.body) > MAX_DEPTH_FOR_READABILITY) return null;

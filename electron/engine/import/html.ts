@@ -73,7 +73,7 @@ function cleanPage(html: string, ctx: HtmlImportContext): CleanedPage {
   // Word's clipboard points its images at local temp files; the sanitiser drops file: URLs, so count them first
   // (and before extraction rewrites the page).
   const localFiles = new Set(
-    [...doc.querySelectorAll('img[src], imagedata[src]')].map((i) => i.getAttribute('src') ?? '').filter((src) => /^file:|^[a-z]:\\/i.test(src)),
+    [...doc.getElementsByTagName('img'), ...doc.getElementsByTagName('imagedata')].map((i) => i.getAttribute('src') ?? '').filter((src) => /^file:|^[a-z]:\\/i.test(src)),
   );
   if (localFiles.size > 0) warnings.push(`有 ${localFiles.size} 张图片指向本机文件（file://），无法随剪报导入，已略去，请另行插入`);
   const wholeBody = ctx.trusted || isFragment(html);

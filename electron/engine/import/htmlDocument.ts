@@ -33,10 +33,24 @@ export function textOf(node: Node | null | undefined): string {
  * JavaScript", duplicate lazy-load images) are dropped.
  */
 export function settleNoscript(doc: Document): void {
-  for (const el of [...doc.querySelectorAll('noscript')].reverse()) {
+  for (const el of Array.from(doc.getElementsByTagName('noscript')).reverse()) {
     if (!el.isConnected) continue;
-    const blocks = el.querySelectorAll('p, div, table, h1, h2, h3, h4, ul, ol, section').length;
-    if (textOf(el).length > 100 || blocks >= 2 || el.querySelector('table')) el.replaceWith(...el.childNodes);
+    if (textOf(el).length > 100 || countDescendants(el, NOSCRIPT_BLOCKS, 2) >= 2 || el.getElementsByTagName('table').length > 0) el.replaceWith(...el.childNodes);
     else el.remove();
   }
+}
+
+const NOSCRIPT_BLOCKS = new Set(['p', 'div', 'table', 'h1', 'h2', 'h3', 'h4', 'ul', 'ol', 'section']);
+
+/** How many descendants of `root` are named in `names`, counting no further than `limit` (a walk, not a selector query). */
+export function countDescendants(root: Element, names: Set<string>, limit = Infinity): number {
+  let n = 0;
+  const stack: Element[] = [];
+  for (let c = root.firstElementChild; c; c = c.nextElementSibling) stack.push(c);
+  while (stack.length > 0 && n < limit) {
+    const el = stack.pop() as Element;
+    if (names.has(el.localName)) n++;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push(c);
+  }
+  return n;
 }
