@@ -39,6 +39,22 @@ const packageDirnames = {
   },
 };
 
+/**
+ * fontkit's WOFF2 decoder (brotli: 1.4 MB of JavaScript that builds its tables as it loads) is for web
+ * fonts; the engine embeds TrueType faces. It stays out of the bundle and loads from node_modules if a
+ * WOFF2 face is ever opened.
+ */
+const lazyBrotli = {
+  name: 'lazy-brotli',
+  setup(b) {
+    b.onResolve({ filter: /^brotli\/decompress(\.js)?$/ }, () => ({ path: 'brotli/decompress.js', namespace: 'lazy-brotli' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-brotli' }, () => ({
+      contents: "const id = 'brotli/decompress.js';\nexport default function decompress(...args) { return require(id)(...args); }\n",
+      loader: 'js',
+    }));
+  },
+};
+
 // Every output file sits directly in outdir (no chunk subfolder), so paths relative to it hold in all of them.
 const banner = [
   "import { createRequire as __cliCreateRequire } from 'node:module';",
@@ -67,7 +83,7 @@ const result = await build({
   conditions: ['node', 'import'],
   external: EXTERNAL,
   banner: { js: banner },
-  plugins: [packageDirnames],
+  plugins: [packageDirnames, lazyBrotli],
   outExtension: { '.js': '.mjs' },
   chunkNames: '[name]-[hash]',
   define: { 'process.env.NODE_ENV': '"production"' },
@@ -77,7 +93,8 @@ const result = await build({
 // The bin compares these files' times with the bundle's, so it never runs a bundle older than its sources.
 // Packages count through npm's record of the installed tree, which every install rewrites.
 const inputs = [
-  ...Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules/')),
+  // (virtual modules such as lazy-brotli's have a namespace, not a file)
+  ...Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules/') && !/^[\w-]+:/.test(f)),
   'package.json',
   ...(existsSync(join(root, 'node_modules/.package-lock.json')) ? ['node_modules/.package-lock.json'] : []),
 ];

@@ -2,7 +2,7 @@
 // rewrites their __dirname / import.meta.url, so a data file a package reads from its own folder (jsdom's
 // stylesheet, pdfkit's font metrics, css-tree's tables) would break the bundle and not the sources.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +31,8 @@ describe('the bundled CLI', () => {
     expect(readFileSync(join(bundleDir, 'main.mjs'), 'utf8')).not.toMatch(/jsdom|pdfkit|lexical/);
     const { inputs } = JSON.parse(readFileSync(join(bundleDir, 'inputs.json'), 'utf8')) as { inputs: string[] };
     expect(inputs).toEqual(expect.arrayContaining(['electron/cli/main.ts', 'electron/engine/build/buildIssue.ts', 'package.json']));
+    // every input is a file the bin can stat: one that is not would make it run the sources every time
+    for (const input of inputs) expect(existsSync(join(ROOT, input)), input).toBe(true);
   });
 
   it('builds the same issue as the sources, PDF and DOCX', () => {
