@@ -68,7 +68,8 @@ export interface LayoutParagraph {
 
 /** A table of the article: each row's cells, each a paragraph of table text, in its grid column's width (twips). */
 export interface LayoutTable {
-  rows: { cells: { runs: LayoutRun[]; width: number }[] }[];
+  /** each row's cells: their paragraphs of table text, in the width of the grid columns they span (twips) */
+  rows: { cells: { paragraphs: LayoutRun[][]; width: number }[] }[];
   headerRows: number;
 }
 
@@ -165,9 +166,7 @@ const scriptSize = (size: number): number => Math.ceil(size * 2 * 0.65 - 0.5 - 1
 function layoutTable(block: TableBlock, textWidth: number): LayoutBlock[] {
   const rows = block.rows.filter((row) => row.length > 0);
   if (rows.length === 0) return [];
-  if (rows.some((row) => row.some((cell) => (cell.colSpan ?? 1) > 1 || (cell.rowSpan ?? 1) > 1 || cell.paragraphs.length > 1))) {
-    throw new Unsupported('a table with merged cells or cells of several paragraphs');
-  }
+  if (rows.some((row) => row.some((cell) => (cell.rowSpan ?? 1) > 1))) throw new Unsupported('a table with cells merged down rows');
   // header rows repeat on every page the table goes on to, as long as they are its first rows (blocks.ts)
   let headerRows = 0;
   while (headerRows < rows.length && rows[headerRows].every((c) => c.header)) headerRows++;
@@ -176,9 +175,18 @@ function layoutTable(block: TableBlock, textWidth: number): LayoutBlock[] {
   const table: LayoutBlock = {
     type: 'table',
     headerRows,
-    rows: rows.map((row) => ({
-      cells: row.map((cell, i) => ({ runs: layoutRuns(cell.paragraphs[0] ?? [], 'body', cell.header), width: widths[i] ?? 0 })),
-    })),
+    rows: rows.map((row) => {
+      let column = 0;
+      return {
+        cells: row.map((cell) => {
+          const span = Math.max(1, cell.colSpan ?? 1);
+          const width = widths.slice(column, column + span).reduce((a, b) => a + b, 0);
+          column += span;
+          const paragraphs = cell.paragraphs.length > 0 ? cell.paragraphs : [[]];
+          return { paragraphs: paragraphs.map((runs) => layoutRuns(runs, 'body', cell.header)), width };
+        }),
+      };
+    }),
   };
   return [table, { type: 'paragraph', style: STYLE.tableText, runs: [] }];
 }
@@ -463,8 +471,8 @@ export interface MeasuredParagraph {
 
 export interface MeasuredTable {
   type: 'table';
-  /** each row's cells' line counts */
-  rows: number[][];
+  /** each row's cells' paragraphs' line counts */
+  rows: number[][][];
   line: number;
   /** how many of its first rows are header rows, repeated at the top of each page it goes on to */
   headerRows: number;
@@ -497,8 +505,29 @@ function linesIn(room: number, line: number, most: number): number {
 }
 
 /** The height of each of a table's rows: its tallest cell, the cells' margins, the border above it and, for the last, below. */
+const sumOf = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
+
 const rowHeights = (table: MeasuredTable): number[] =>
-  table.rows.map((cells, i) => BORDER + CELL_MARGINS + Math.max(0, ...cells) * table.line + (i === table.rows.length - 1 ? BORDER : 0));
+  table.rows.map((cells, i) => BORDER + CELL_MARGINS + Math.max(0, ...cells.map(sumOf)) * table.line + (i === table.rows.length - 1 ? BORDER : 0));
+
+/**
+ * A cell's part of a row that breaks across pages (docx/layout's fillCell): its paragraphs' lines that fit in the room,
+ * each paragraph's with widow control, up to the first that does not go on whole. `done` counts each paragraph's lines
+ * placed before; it gives the lines placed on this page, and the counts placed after it.
+ */
+function fillCell(lines: readonly number[], done: readonly number[], room: number, line: number): { placed: number; done: number[] } {
+  let used = 0;
+  const after = [...done];
+  for (const [k, total] of lines.entries()) {
+    const remaining = total - done[k];
+    if (remaining === 0) continue;
+    const count = linesKept(remaining, linesIn(room - used, line, remaining), false, done[k] === 0);
+    used += count * line;
+    after[k] += count;
+    if (count < remaining) break;
+  }
+  return { placed: Math.round(used / line), done: after };
+}
 
 /** The pages blocks take from the top of a new page. */
 export function pagesOf(blocks: readonly Measured[], bodyHeight: number): number {
@@ -613,19 +642,20 @@ export function pagesOf(blocks: readonly Measured[], bodyHeight: number): number
       }
       // the row breaks across pages: each cell's lines that fit, with widow control, as long as every cell has one
       const borders = BORDER + (last ? BORDER : 0);
-      let rest = [...cells];
+      /** each cell's paragraphs' lines placed so far */
+      let done = cells.map((paragraphs) => paragraphs.map(() => 0));
       let isFirstPart = true;
       for (;;) {
         const roomAbove = bottom - position - borders - breakBorder;
-        const filled = rest.map((lines, cell) =>
-          lines === 0 ? 0 : linesKept(lines, linesIn(roomAbove - CELL_MARGINS, table.line, lines), false, lines === cells[cell]),
-        );
-        const isLastPart = filled.every((n, cell) => n === rest[cell]);
+        const parts = cells.map((paragraphs, cell) => fillCell(paragraphs, done[cell], roomAbove - CELL_MARGINS, table.line));
+        const left = (cell: number, counts: readonly number[]) => sumOf(cells[cell]) - sumOf(counts);
+        const isLastPart = parts.every((part, cell) => left(cell, part.done) === 0);
+        const filled = parts.map((part) => part.placed);
         const tallest = CELL_MARGINS + Math.max(0, ...filled) * table.line;
         const placesLines =
           (!isFirstPart || (isLastPart ? height - borders : 0) <= roomAbove + TOLERANCE) &&
           filled.some((n) => n > 0) &&
-          rest.every((lines, cell) => lines === 0 || filled[cell] > 0);
+          done.every((counts, cell) => left(cell, counts) === 0 || filled[cell] > 0);
         if (!placesLines && !placedInColumn) throw new Unsupported('a table row taller than a page');
         if (!placesLines) {
           startTablePage(index);
@@ -635,7 +665,7 @@ export function pagesOf(blocks: readonly Measured[], bodyHeight: number): number
         placed();
         if (index >= headerRows) bodyRowsOnPage = true;
         if (isLastPart) return;
-        rest = rest.map((lines, cell) => lines - filled[cell]);
+        done = parts.map((part) => part.done);
         isFirstPart = false;
         startTablePage(index);
       }
@@ -756,7 +786,7 @@ export function fastLayout(styles: IStylesOptions, fonts: DocxFonts, setup: Page
               line: format.line,
               headerRows: block.headerRows,
               rows: block.rows.map((row) =>
-                row.cells.map((cell) => lineCount(cell.runs, format, (cell.width - 160) / 20, faceFonts, measure)),
+                row.cells.map((cell) => cell.paragraphs.map((runs) => lineCount(runs, format, (cell.width - 160) / 20, faceFonts, measure))),
               ),
             };
           }

@@ -1,8 +1,8 @@
 // The fast layout of article pages (fastLayout.ts) against docx's own page estimate, which it stands in for: every
 // article of both fixture issues, on A4 and 16K, and seeded random articles of what it covers (paragraphs of Chinese
 // and Latin text with spaces, ideographic spaces, long words and superscripts, headings, quotes, lists nested three
-// deep, figures with and without pictures, tables whose rows break across pages and whose header rows repeat), take
-// as many pages in one as in the other.
+// deep, figures with and without pictures, tables of cells across columns and of several paragraphs whose rows break
+// across pages and whose header rows repeat), take as many pages in one as in the other.
 import { join } from 'node:path';
 import { Packer } from 'docx';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -138,8 +138,16 @@ function randomArticles(seed: number, count: number): DocumentArticle[] {
       kind: 'table',
       rows: Array.from({ length: 1 + Math.floor(rnd() * 30) }, (_, row) =>
         Array.from({ length: columns }, () => ({
-          paragraphs: [[{ text: rnd() < 0.1 ? '' : text(1 + Math.floor(rnd() * (rnd() < 0.1 ? 300 : 30))) }]],
+          // long text in a cell of one paragraph, several short ones in others, short header rows: no row, and no
+          // header rows repeated above one, taller than a page
+          paragraphs:
+            row < headers
+              ? [[{ text: text(1 + Math.floor(rnd() * 8)) }]]
+              : rnd() < 0.2
+                ? Array.from({ length: 2 + Math.floor(rnd() * 3) }, () => (rnd() < 0.1 ? [] : [{ text: text(1 + Math.floor(rnd() * 40)) }]))
+                : [rnd() < 0.1 ? [] : [{ text: text(1 + Math.floor(rnd() * (rnd() < 0.1 ? 300 : 30))) }]],
           ...(row < headers ? { header: true } : {}),
+          ...(rnd() < 0.1 ? { colSpan: 2 } : {}),
         })),
       ),
     };
@@ -236,7 +244,7 @@ describe('fastLayout pieces', () => {
   });
 
   it('gives up on what it does not lay out', () => {
-    const merged: Block = { kind: 'table', rows: [[{ paragraphs: [[{ text: 'a' }]], colSpan: 2 }], [{ paragraphs: [] }, { paragraphs: [] }]] };
+    const merged: Block = { kind: 'table', rows: [[{ paragraphs: [[{ text: 'a' }]], rowSpan: 2 }, { paragraphs: [] }], [{ paragraphs: [] }]] };
     const article: DocumentArticle = { id: 'x', anchor: 'x', column: 'c', firstInColumn: true, title: 't', source: '', author: null, blocks: [merged] };
     expect(() => articleBlocks(article, textWidth(pageSetup('A4')))).toThrow();
     expect(fastLayout(issueStyles(DEFAULT_FONTS), DEFAULT_FONTS, pageSetup('A4'), widths).articlePages(article)).toBeNull();
