@@ -1,12 +1,15 @@
-// Page numbers of the issue from docx's page estimate, laid out an article at a time.
+// Page numbers of the issue, laid out an article at a time.
 //
-// Every article starts on a new page, so how many pages it takes depends on its own content alone: the count is
-// kept by the article's content (from the first export's estimate of the whole issue), and an export after an edit
-// lays out only the articles that changed, together in a document of their own (same page, header, footer, styles). The front matter is the one part whose length
-// depends on the numbers (a `——第 17 页` may wrap where `——第 7 页` does not): it is estimated last, in a skeleton
-// of the issue — the front matter, then each article's bookmark followed by as many empty pages as the article
-// takes, then the back cover — whose estimate docx lays out with its own page references until they settle. Its
-// numbers are those of the whole issue.
+// Every article starts on a new page, so how many pages it takes depends on its own content alone: the count comes
+// from the fast layout (fastLayout.ts), which follows docx's page estimate for what articles are made of, or is kept
+// by the article's content from an earlier export, and docx estimates the articles neither has, together in a
+// document of their own (same page, header, footer, styles). The front matter is the one part whose length depends
+// on the numbers (a `——第 17 页` may wrap where `——第 7 页` does not): docx estimates it alone, with the sections
+// before and after the articles, its page references written as the numbers they show, until its length is the one
+// those numbers were worked out from. Where that does not settle, a skeleton of the issue is estimated instead — the
+// front matter, then each article's bookmark followed by as many empty pages as the article takes, then the back
+// cover — which docx lays out with its own page references until they settle. The numbers are those of the whole
+// issue.
 import { createHash } from 'node:crypto';
 import {
   Document,
@@ -138,9 +141,9 @@ export interface IssueSkeleton {
 }
 
 /**
- * The issue's page numbers: each article's page count (remembered, or estimated with the other changed articles),
- * then the skeleton's estimate. Null when the articles could not be laid out: the caller then estimates the whole
- * document.
+ * The issue's page numbers: each article's page count (from the fast layout, remembered, or estimated by docx with
+ * the other articles neither has), then the front matter's settled estimate, or the skeleton's. Null when the
+ * articles could not be laid out: the caller then estimates the whole document.
  */
 export async function estimateIssuePages(
   articles: IssueArticlePart[],
