@@ -281,9 +281,50 @@ const unsupportedCharacter = (c: string): boolean => UNSUPPORTED_CHARACTER.test(
 
 /** Whether a line may break between two characters of text without spaces, by Word's rules for Chinese. */
 function breaksBetween(before: string, after: string): boolean {
-  if (isExtender(after) || GLUE.has(before) || GLUE.has(after)) return false;
-  const may = before === ZERO_WIDTH_SPACE || (DASHES.has(before) && !/[\d-]/.test(after)) || breaksAround(before) || breaksAround(after);
-  return may && !NO_LINE_START.has(after) && !NO_LINE_END.has(before);
+  const a = characterOf(after);
+  const b = characterOf(before);
+  if (a.extender || b.glue || a.glue) return false;
+  const may = before === ZERO_WIDTH_SPACE || (b.dash && !a.digitOrHyphen) || b.breaksAround || a.breaksAround;
+  return may && !a.noLineStart && !b.noLineEnd;
+}
+
+/** What the rules above ask of a character, worked out once per character: Chinese text repeats its characters. */
+interface CharacterRules {
+  unsupported: boolean;
+  extender: boolean;
+  glue: boolean;
+  dash: boolean;
+  digitOrHyphen: boolean;
+  breaksAround: boolean;
+  noLineStart: boolean;
+  noLineEnd: boolean;
+  /** drawn in the East Asian font (East Asian, or moved there by the eastAsia hint in a Chinese run) */
+  eastAsia: boolean;
+  space: boolean;
+}
+
+const characters = new Map<string, CharacterRules>();
+const CHARACTERS_LIMIT = 50_000;
+
+function characterOf(c: string): CharacterRules {
+  let rules = characters.get(c);
+  if (!rules) {
+    if (characters.size >= CHARACTERS_LIMIT) characters.clear();
+    rules = {
+      unsupported: unsupportedCharacter(c),
+      extender: isExtender(c),
+      glue: GLUE.has(c),
+      dash: DASHES.has(c),
+      digitOrHyphen: /[\d-]/.test(c),
+      breaksAround: c !== '' && breaksAround(c),
+      noLineStart: NO_LINE_START.has(c),
+      noLineEnd: NO_LINE_END.has(c),
+      eastAsia: EAST_ASIAN.test(c) || HINTED_EAST_ASIAN.test(c),
+      space: SPACES.has(c),
+    };
+    characters.set(c, rules);
+  }
+  return rules;
 }
 
 interface Face {
@@ -324,11 +365,13 @@ function tokensOf(runs: LayoutRun[], format: ParagraphFormat, fonts: Fonts): Tok
     const bold = format.bold || run.bold === true;
     const italic = format.italic || run.italic === true;
     const size = run.script ? scriptSize(format.size) : format.size;
+    const eastAsiaFace = faceOf(fonts.eastAsia(role), bold, italic, size);
+    const latinFace = faceOf(fonts.latin(role), bold, italic, size);
     for (const c of run.text) {
-      if (unsupportedCharacter(c)) throw new Unsupported('a tab or control character');
-      const slot = EAST_ASIAN.test(c) || HINTED_EAST_ASIAN.test(c) ? 'eastAsia' : 'latin';
-      const face = faceOf(slot === 'eastAsia' ? fonts.eastAsia(role) : fonts.latin(role), bold, italic, size);
-      const space = SPACES.has(c);
+      const rules = characterOf(c);
+      if (rules.unsupported) throw new Unsupported('a tab or control character');
+      const face = rules.eastAsia ? eastAsiaFace : latinFace;
+      const space = rules.space;
       const last = tokens.at(-1);
       if (!last || last.space !== space || (!space && breaksBetween(previous, c))) {
         tokens.push({ space, pieces: [{ text: c, face }] });
