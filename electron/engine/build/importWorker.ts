@@ -5,12 +5,13 @@ import { describeError, isUserFacingError } from '../../../shared/errors';
 import { importEntry } from './clipping';
 import type { ImportWorkerData, ImportWorkerMessage } from './importWorkerProtocol';
 
-const { baseDir, entries, options, next } = workerData as ImportWorkerData;
+const { baseDir, entries, options, next, claims } = workerData as ImportWorkerData;
 const post = (m: ImportWorkerMessage): void => parentPort?.postMessage(m);
 
 for (;;) {
   const index = Atomics.add(next, 0, 1);
   if (index >= entries.length) break;
+  Atomics.store(claims, index, 1);
   try {
     post({ type: 'entry', index, result: await importEntry(baseDir, entries[index], index + 1, options) });
   } catch (e) {

@@ -8,6 +8,8 @@ export interface ImportWorkerData {
   options: EntryOptions;
   /** Int32Array over a SharedArrayBuffer: [0] is the index of the next entry to take, shared by every thread */
   next: Int32Array;
+  /** Int32Array over a SharedArrayBuffer, one slot per entry: a worker sets its entry's slot to 1 as it takes it */
+  claims: Int32Array;
 }
 
 /** An error crosses the thread boundary as data; user-facing ones keep their code and Chinese message. */

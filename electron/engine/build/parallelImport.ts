@@ -50,27 +50,47 @@ async function settle(work: () => Promise<ImportedEntry>): Promise<EntryOutcome>
   }
 }
 
-/** Runs one worker until it reports the queue empty, dies or fails to start; its results land in `outcomes`. */
-function runWorker(entry: URL, data: ImportWorkerData, outcomes: Array<EntryOutcome | undefined>): Promise<void> {
-  return new Promise((resolve) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(entry, { workerData: data });
-    } catch {
-      resolve();
-      return;
-    }
-    worker.on('message', (m: ImportWorkerMessage) => {
-      if (m.type === 'entry') outcomes[m.index] = { ok: true, result: m.result };
-      else if (m.type === 'failed') outcomes[m.index] = { ok: false, error: toError(m.error) };
-      else {
-        worker.unref();
-        resolve();
+/** Import workers beside this thread; each entry they take is marked in `claims` (1) before they import it. */
+class ImportWorkers {
+  private readonly workers = new Set<Worker>();
+  private wake: () => void = () => {};
+
+  constructor(entry: URL, count: number, data: ImportWorkerData, private readonly outcomes: Array<EntryOutcome | undefined>) {
+    for (let k = 0; k < count; k++) {
+      let worker: Worker;
+      try {
+        worker = new Worker(entry, { workerData: data });
+      } catch {
+        continue;
       }
-    });
-    worker.on('error', () => resolve());
-    worker.on('exit', () => resolve());
-  });
+      this.workers.add(worker);
+      const gone = (): void => {
+        worker.unref();
+        this.workers.delete(worker);
+        this.wake();
+      };
+      worker.on('message', (m: ImportWorkerMessage) => {
+        if (m.type === 'entry') outcomes[m.index] = { ok: true, result: m.result };
+        else if (m.type === 'failed') outcomes[m.index] = { ok: false, error: toError(m.error) };
+        else gone();
+        this.wake();
+      });
+      worker.on('error', gone);
+      worker.on('exit', gone);
+    }
+  }
+
+  /** Waits for every entry a worker has taken (or for the workers to end). */
+  async settle(claims: Int32Array): Promise<void> {
+    const inFlight = (): boolean => this.outcomes.some((o, i) => o === undefined && Atomics.load(claims, i) === 1);
+    while (this.workers.size > 0 && inFlight()) await new Promise<void>((resolve) => (this.wake = resolve));
+  }
+
+  /** Stops workers still starting up: they would take CPU from what follows the import. */
+  stop(): void {
+    for (const worker of this.workers) void worker.terminate();
+    this.workers.clear();
+  }
 }
 
 export interface ImportEntriesOptions extends EntryOptions {
@@ -80,24 +100,27 @@ export interface ImportEntriesOptions extends EntryOptions {
 
 /**
  * Imports every entry, in parallel when asked. Stops taking new entries after the first failure, as a
- * sequential loop would; an entry a dead worker left undone is imported here. Outcomes are in entry order,
- * undefined only after a failure.
+ * sequential loop would; an entry no worker finished (one still starting, or dead) is imported here.
+ * Outcomes are in entry order, undefined only after a failure.
  */
 export async function importEntries(baseDir: string, entries: Entries, options: ImportEntriesOptions = {}): Promise<Array<EntryOutcome | undefined>> {
   const entryOptions: EntryOptions = { summaries: options.summaries };
   const outcomes: Array<EntryOutcome | undefined> = new Array(entries.length);
   const next = new Int32Array(new SharedArrayBuffer(4));
+  const claims = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, entries.length)));
   const workerEntry = (options.workers ?? 0) > 0 ? builtWorkerEntry() : null;
-  const running = workerEntry
-    ? Array.from({ length: options.workers ?? 0 }, () => runWorker(workerEntry, { baseDir, entries, options: entryOptions, next }, outcomes))
-    : [];
+  const workers = workerEntry ? new ImportWorkers(workerEntry, options.workers ?? 0, { baseDir, entries, options: entryOptions, next, claims }, outcomes) : null;
   const importHere = async (index: number): Promise<void> => {
     const outcome = await settle(() => importEntry(baseDir, entries[index], index + 1, entryOptions));
     outcomes[index] = outcome;
     if (!outcome.ok) Atomics.store(next, 0, entries.length);
   };
-  for (let index = Atomics.add(next, 0, 1); index < entries.length; index = Atomics.add(next, 0, 1)) await importHere(index);
-  await Promise.all(running);
+  try {
+    for (let index = Atomics.add(next, 0, 1); index < entries.length; index = Atomics.add(next, 0, 1)) await importHere(index);
+    await workers?.settle(claims);
+  } finally {
+    workers?.stop();
+  }
   for (let index = 0; index < entries.length; index++) {
     const outcome = outcomes[index];
     if (outcome && !outcome.ok) break;
