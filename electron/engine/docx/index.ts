@@ -142,9 +142,9 @@ export async function buildIssueDocxDocument(
 
   options.onStage?.('docx:layout');
   // Each article's page count comes from the fast layout, or from what an earlier export remembered, or from docx's
-  // estimate of the articles neither has; then docx's estimate of a skeleton of the issue gives the page numbers. Where
-  // that fails, or docx's estimate alone is asked for and no article is remembered, docx estimates the whole document
-  // as it is written (once, while packing).
+  // estimate of the articles neither has; then docx's estimate of the front matter (or of a skeleton of the issue)
+  // gives the page numbers. Where that fails, or docx's estimate alone is asked for and no article is remembered, docx
+  // estimates the whole document as it is written (once, while packing).
   const whole = options.pageEstimate === 'docx' && noneRemembered(articles, frame);
   const pages = whole
     ? null

@@ -105,7 +105,9 @@ async function articlePageCounts(articles: readonly IssueArticlePart[], frame: L
     const result = await estimateOf(estimate, {
       styles: frame.styles,
       numbering: frame.numbering,
-      sections: [{ ...frame.section, children: (await Promise.all(missing.map((a) => a.children()))).flat() }],
+      // after a page of its own, so the first article starts on a new page as in the issue, not at the top of the
+      // section, where its title would keep its space before
+      sections: [{ ...frame.section, children: [new Paragraph({ children: [new TextRun('\u00a0')] }), ...(await Promise.all(missing.map((a) => a.children()))).flat()] }],
     });
     const pages = result?.pageCount === undefined ? null : pagesBetween(missing.map((a) => a.anchor), result, result.pageCount);
     if (!pages) return null;
