@@ -54,8 +54,14 @@ async function timed<T>(stage: string, options: BuildOptions, work: () => Promis
 }
 
 export async function buildIssueFromManifest(manifestPath: string, options: BuildOptions): Promise<BuildResult> {
-  const issue = await timed('import', options, () => loadIssueFromManifest(manifestPath, { onWarning: options.onWarning, parallel: true }));
+  // While import workers finish their last clippings, this thread loads the PDF engine.
+  const onQueueEmpty = (options.formats ?? ['pdf', 'docx']).includes('pdf') ? (): void => void loadPdfEngine().catch(() => {}) : undefined;
+  const issue = await timed('import', options, () => loadIssueFromManifest(manifestPath, { onWarning: options.onWarning, parallel: true, onQueueEmpty }));
   return buildIssue(issue, options);
+}
+
+function loadPdfEngine(): Promise<typeof import('../pdf/index')> {
+  return import('../pdf/index');
 }
 
 export async function buildIssue(issue: Issue, options: BuildOptions): Promise<BuildResult> {
@@ -72,7 +78,7 @@ export async function buildIssue(issue: Issue, options: BuildOptions): Promise<B
       pending.push({ tmp, final });
     };
     if (formats.includes('pdf')) {
-      const pdf = await timed('pdf', options, async () => (await import('../pdf/index')).renderIssuePdf(doc, { pageSize: options.pageSize }));
+      const pdf = await timed('pdf', options, async () => (await loadPdfEngine()).renderIssuePdf(doc, { pageSize: options.pageSize }));
       for (const m of pdf.missingGlyphs) {
         options.onWarning?.(`characters missing from the font${m.articleId ? ` in article ${m.articleId}` : ''}: ${m.chars} (drawn with a fallback font)`);
       }

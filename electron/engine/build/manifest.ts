@@ -47,6 +47,8 @@ export interface LoadOptions {
    * (./parallelImport.ts); the issue is the same either way
    */
   parallel?: boolean;
+  /** called when no clipping is left to start and the last ones are still importing in workers */
+  onQueueEmpty?: () => void;
 }
 
 export async function loadIssueFromManifest(manifestPath: string, options: LoadOptions = {}): Promise<Issue> {
@@ -57,6 +59,7 @@ export async function loadIssueFromManifest(manifestPath: string, options: LoadO
   const outcomes = await importEntries(baseDir, entries, {
     summaries: options.summaries,
     workers: options.parallel ? importWorkerCount(entries.length) : 0,
+    onQueueEmpty: options.onQueueEmpty,
   });
   // Warnings and the first failure in manifest order, as a one-by-one import reports them.
   const articles: Article[] = [];

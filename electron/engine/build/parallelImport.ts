@@ -80,10 +80,14 @@ class ImportWorkers {
     }
   }
 
+  /** Whether a worker still imports an entry it took. */
+  busy(claims: Int32Array): boolean {
+    return this.workers.size > 0 && this.outcomes.some((o, i) => o === undefined && Atomics.load(claims, i) === 1);
+  }
+
   /** Waits for every entry a worker has taken (or for the workers to end). */
   async settle(claims: Int32Array): Promise<void> {
-    const inFlight = (): boolean => this.outcomes.some((o, i) => o === undefined && Atomics.load(claims, i) === 1);
-    while (this.workers.size > 0 && inFlight()) await new Promise<void>((resolve) => (this.wake = resolve));
+    while (this.busy(claims)) await new Promise<void>((resolve) => (this.wake = resolve));
   }
 
   /** Stops workers still starting up: they would take CPU from what follows the import. */
@@ -96,6 +100,8 @@ class ImportWorkers {
 export interface ImportEntriesOptions extends EntryOptions {
   /** import workers to start beside this thread (when the built worker exists); default none */
   workers?: number;
+  /** called when this thread finds the queue empty and waits for entries workers are still importing */
+  onQueueEmpty?: () => void;
 }
 
 /**
@@ -117,6 +123,7 @@ export async function importEntries(baseDir: string, entries: Entries, options: 
   };
   try {
     for (let index = Atomics.add(next, 0, 1); index < entries.length; index = Atomics.add(next, 0, 1)) await importHere(index);
+    if (workers?.busy(claims)) options.onQueueEmpty?.();
     await workers?.settle(claims);
   } finally {
     workers?.stop();
