@@ -2,7 +2,7 @@
 // Page numbers settle by fixed point: articles are paginated once (each starts a new page, so
 // their pages only shift), then 本期视点 and the TOC are set with the numbers of the previous
 // round until the numbers they print are the numbers they produce.
-import type { IssueDocument, PageMap } from '../document/issueDocument';
+import type { DocumentArticle, IssueDocument, PageMap } from '../document/issueDocument';
 import { ANCHORS, LABELS } from '../document/issueDocument';
 import { articleSlices } from './articleFlow';
 import { backCoverItems, coverItems } from './covers';
@@ -53,10 +53,45 @@ function uniqueChars(s: string): string {
   return [...new Set(s)].join('');
 }
 
+/** What an article's memoised pages depend on besides the article itself. */
+function articleStyleKey(options: IssueLayoutOptions): string {
+  return JSON.stringify([options.size ?? 'A4', options.bodyFont ?? 'serif', options.margins ?? null, options.mirror ?? false, !options.pageMapOnly]);
+}
+
+// Each article starts a page, so its pages never depend on the others: an edit re-lays only
+// the article it touched (and the typesetter's paragraph cache makes even that cheap).
+function articlePages(article: DocumentArticle, ts: Typesetter, options: IssueLayoutOptions, style: PageStyle, frame: Frame): ArticlePages {
+  return ts.memo(`article|${articleStyleKey(options)}|${JSON.stringify(article)}`, () => {
+    let chars = '';
+    const ctx: FlowContext = {
+      ts,
+      style,
+      tag: tagger(article.anchor),
+      onMissing: (c) => (chars += c),
+      ...(options.imageSize ? { imageSize: options.imageSize } : {}),
+    };
+    const p = ts.withoutLineCache(() => paginate(articleSlices(article, ctx), frame, !options.pageMapOnly));
+    return { pages: p.pages, missing: chars, endsWithHeading: p.endsWithHeading, titleIndex: p.marks.get(article.id) ?? 0, column: article.column };
+  });
+}
+
+function articleFrame(style: PageStyle): Frame {
+  const g = style.geometry;
+  return { left: g.inner, top: g.top, bottom: g.height - g.bottom };
+}
+
+/**
+ * Lays out one article ahead of its issue (a build does it while later clippings still import): the
+ * issue's layout with the same options and typesetter then takes its pages from the memo.
+ */
+export function prepareArticle(article: DocumentArticle, ts: Typesetter, options: IssueLayoutOptions = {}): void {
+  const style = pageStyle(options);
+  articlePages(article, ts, options, style, articleFrame(style));
+}
+
 export function layoutIssue(doc: IssueDocument, ts: Typesetter, options: IssueLayoutOptions = {}): IssueLayout {
   const style = pageStyle(options);
-  const g = style.geometry;
-  const frame: Frame = { left: g.inner, top: g.top, bottom: g.height - g.bottom };
+  const frame = articleFrame(style);
   const missing = new Map<string | null, string>();
   const ctxFor = (articleId: string | null, tagPrefix: string): FlowContext => ({
     ts,
@@ -68,17 +103,7 @@ export function layoutIssue(doc: IssueDocument, ts: Typesetter, options: IssueLa
 
   options.onStage?.('layout articles');
   const render = !options.pageMapOnly;
-  const styleKey = JSON.stringify([options.size ?? 'A4', options.bodyFont ?? 'serif', options.margins ?? null, options.mirror ?? false, render]);
-  // Each article starts a page, so its pages never depend on the others: an edit re-lays only
-  // the article it touched (and the typesetter's paragraph cache makes even that cheap).
-  const articles: ArticlePages[] = doc.articles.map((article) =>
-    ts.memo(`article|${styleKey}|${JSON.stringify(article)}`, () => {
-      let chars = '';
-      const ctx: FlowContext = { ...ctxFor(article.id, article.anchor), onMissing: (c) => (chars += c) };
-      const p = ts.withoutLineCache(() => paginate(articleSlices(article, ctx), frame, render));
-      return { pages: p.pages, missing: chars, endsWithHeading: p.endsWithHeading, titleIndex: p.marks.get(article.id) ?? 0, column: article.column };
-    }),
-  );
+  const articles: ArticlePages[] = doc.articles.map((article) => articlePages(article, ts, options, style, frame));
   articles.forEach((a, k) => {
     if (a.missing) missing.set(doc.articles[k].id, a.missing);
   });

@@ -3,9 +3,10 @@
 // Each exporter loads only when its format is asked for: `--format pdf` never loads the DOCX library.
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildIssueDocument, type IssueDocument, type PageMap } from '../../../shared/document/issueDocument';
-import type { Issue } from '../../../shared/model/issue';
-import { loadIssueFromManifest } from './manifest';
+import { toBlocks } from '../../../shared/content/walker';
+import { ANCHORS, buildIssueDocument, type DocumentArticle, type IssueDocument, type PageMap } from '../../../shared/document/issueDocument';
+import type { Article, Issue } from '../../../shared/model/issue';
+import { loadIssueFromManifest, type ArticlePlace } from './manifest';
 
 export type OutputFormat = 'pdf' | 'docx';
 
@@ -54,10 +55,70 @@ async function timed<T>(stage: string, options: BuildOptions, work: () => Promis
 }
 
 export async function buildIssueFromManifest(manifestPath: string, options: BuildOptions): Promise<BuildResult> {
+  const pdf = (options.formats ?? ['pdf', 'docx']).includes('pdf');
   // While import workers finish their last clippings, this thread loads the PDF engine.
-  const onQueueEmpty = (options.formats ?? ['pdf', 'docx']).includes('pdf') ? (): void => void loadPdfEngine().catch(() => {}) : undefined;
-  const issue = await timed('import', options, () => loadIssueFromManifest(manifestPath, { onWarning: options.onWarning, parallel: true, onQueueEmpty }));
-  return buildIssue(issue, options);
+  const onQueueEmpty = pdf ? (): void => void loadPdfEngine().catch(() => {}) : undefined;
+  // …and lays out each article as soon as it is imported, between the clippings it imports itself:
+  // the issue's layout then finds those pages in the typesetter's memo.
+  const preparer = pdf ? articlePreparer(options) : null;
+  try {
+    const issue = await timed('import', options, () =>
+      loadIssueFromManifest(manifestPath, { onWarning: options.onWarning, parallel: true, onQueueEmpty, ...(preparer ? { onArticle: preparer.add } : {}) }),
+    );
+    return await buildIssue(issue, options);
+  } finally {
+    preparer?.stop();
+  }
+}
+
+/** The article as buildIssueDocument makes it from the Issue (same fields, same order: the memo key). */
+export function documentArticle(article: Article, place: ArticlePlace): DocumentArticle {
+  return {
+    id: article.id,
+    anchor: ANCHORS.article(place.index),
+    column: place.column,
+    firstInColumn: place.firstInColumn,
+    title: article.title,
+    source: article.source,
+    author: article.author,
+    blocks: toBlocks(article.content),
+  };
+}
+
+/**
+ * Lays out imported articles for the PDF one at a time, each in its own turn of the event loop so
+ * this thread's own imports and the workers' messages go on in between. A failure is left to the
+ * issue's layout, which lays that article out again and reports it.
+ */
+function articlePreparer(options: BuildOptions): { add: (article: Article, place: ArticlePlace) => void; stop: () => void } {
+  const queue: DocumentArticle[] = [];
+  let stopped = false;
+  let running = false;
+  const pump = async (): Promise<void> => {
+    running = true;
+    try {
+      const engine = await loadPdfEngine();
+      for (let next = queue.shift(); next && !stopped; next = queue.shift()) {
+        engine.prepareArticlePdf(next, { pageSize: options.pageSize });
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    } catch {
+      // the issue's layout does the work again and reports what failed
+    } finally {
+      running = false;
+    }
+  };
+  return {
+    add: (article, place) => {
+      if (stopped) return;
+      queue.push(documentArticle(article, place));
+      if (!running) void pump();
+    },
+    stop: () => {
+      stopped = true;
+      queue.length = 0;
+    },
+  };
 }
 
 function loadPdfEngine(): Promise<typeof import('../pdf/index')> {

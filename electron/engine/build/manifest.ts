@@ -49,6 +49,17 @@ export interface LoadOptions {
   parallel?: boolean;
   /** called when no clipping is left to start and the last ones are still importing in workers */
   onQueueEmpty?: () => void;
+  /**
+   * called as each clipping is imported, in whatever order they finish, with its place in the issue
+   * (`index` counts articles across columns); the Issue comes later, when all are imported
+   */
+  onArticle?: (article: Article, place: ArticlePlace) => void;
+}
+
+export interface ArticlePlace {
+  index: number;
+  column: string;
+  firstInColumn: boolean;
 }
 
 export async function loadIssueFromManifest(manifestPath: string, options: LoadOptions = {}): Promise<Issue> {
@@ -56,10 +67,14 @@ export async function loadIssueFromManifest(manifestPath: string, options: LoadO
   const baseDir = dirname(resolve(manifestPath));
   parseIsoWeek(manifest.isoWeek); // an impossible week fails before any clipping is imported
   const entries = manifest.sections.flatMap((section) => section.articles);
+  const places: ArticlePlace[] = manifest.sections.flatMap((section) => section.articles.map((_, i) => ({ column: section.name, firstInColumn: i === 0 })))
+    .map((p, index) => ({ index, ...p }));
+  const onArticle = options.onArticle;
   const outcomes = await importEntries(baseDir, entries, {
     summaries: options.summaries,
     workers: options.parallel ? importWorkerCount(entries.length) : 0,
     onQueueEmpty: options.onQueueEmpty,
+    ...(onArticle ? { onEntry: (index: number, result: { article: Article }) => onArticle(result.article, places[index]) } : {}),
   });
   // Warnings and the first failure in manifest order, as a one-by-one import reports them.
   const articles: Article[] = [];

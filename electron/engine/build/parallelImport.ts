@@ -55,7 +55,13 @@ class ImportWorkers {
   private readonly workers = new Set<Worker>();
   private wake: () => void = () => {};
 
-  constructor(entry: URL, count: number, data: ImportWorkerData, private readonly outcomes: Array<EntryOutcome | undefined>) {
+  constructor(
+    entry: URL,
+    count: number,
+    data: ImportWorkerData,
+    private readonly outcomes: Array<EntryOutcome | undefined>,
+    onEntry?: (index: number, result: ImportedEntry) => void,
+  ) {
     for (let k = 0; k < count; k++) {
       let worker: Worker;
       try {
@@ -70,7 +76,10 @@ class ImportWorkers {
         this.wake();
       };
       worker.on('message', (m: ImportWorkerMessage) => {
-        if (m.type === 'entry') outcomes[m.index] = { ok: true, result: m.result };
+        if (m.type === 'entry') {
+          outcomes[m.index] = { ok: true, result: m.result };
+          onEntry?.(m.index, m.result);
+        }
         else if (m.type === 'failed') outcomes[m.index] = { ok: false, error: toError(m.error) };
         else gone();
         this.wake();
@@ -102,6 +111,8 @@ export interface ImportEntriesOptions extends EntryOptions {
   workers?: number;
   /** called when this thread finds the queue empty and waits for entries workers are still importing */
   onQueueEmpty?: () => void;
+  /** called on this thread as each entry is imported (here or in a worker), in whatever order they finish */
+  onEntry?: (index: number, result: ImportedEntry) => void;
 }
 
 /**
@@ -115,11 +126,12 @@ export async function importEntries(baseDir: string, entries: Entries, options: 
   const next = new Int32Array(new SharedArrayBuffer(4));
   const claims = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, entries.length)));
   const workerEntry = (options.workers ?? 0) > 0 ? builtWorkerEntry() : null;
-  const workers = workerEntry ? new ImportWorkers(workerEntry, options.workers ?? 0, { baseDir, entries, options: entryOptions, next, claims }, outcomes) : null;
+  const workers = workerEntry ? new ImportWorkers(workerEntry, options.workers ?? 0, { baseDir, entries, options: entryOptions, next, claims }, outcomes, options.onEntry) : null;
   const importHere = async (index: number): Promise<void> => {
     const outcome = await settle(() => importEntry(baseDir, entries[index], index + 1, entryOptions));
     outcomes[index] = outcome;
-    if (!outcome.ok) Atomics.store(next, 0, entries.length);
+    if (outcome.ok) options.onEntry?.(index, outcome.result);
+    else Atomics.store(next, 0, entries.length);
   };
   try {
     for (let index = Atomics.add(next, 0, 1); index < entries.length; index = Atomics.add(next, 0, 1)) await importHere(index);

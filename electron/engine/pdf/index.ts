@@ -2,8 +2,8 @@
 // point), pdfkit draws them with subset-embedded Noto faces, named destinations, links and an
 // outline (columns → articles).
 import PDFDocument from 'pdfkit';
-import type { IssueDocument, PageMap } from '../../../shared/document/issueDocument';
-import { layoutIssue, Typesetter, type BodyFont, type FontKey, type OutlineEntry } from '../../../shared/layout';
+import type { DocumentArticle, IssueDocument, PageMap } from '../../../shared/document/issueDocument';
+import { layoutIssue, prepareArticle, Typesetter, type BodyFont, type FontKey, type OutlineEntry } from '../../../shared/layout';
 import { loadFontSet } from '../fonts';
 import { drawPage } from './drawPage';
 import { createImageResolver } from './images';
@@ -74,6 +74,21 @@ export function settlePageNumbers(doc: IssueDocument, options: Pick<PdfOptions, 
     ...(options.mirror ? { mirror: true } : {}),
   });
   return { pageMap: layout.pageMap, pageCount: layout.pages.length, viewpointPage: layout.viewpointPage, tocPage: layout.tocPage };
+}
+
+/**
+ * Lays out one article ahead of renderIssuePdf with the same options (a build does it while later
+ * clippings still import), so the issue's layout takes its pages from the typesetter's memo. An
+ * article with figures waits for the issue: their sizes come from the images the PDF opens.
+ */
+export function prepareArticlePdf(article: DocumentArticle, options: Pick<PdfOptions, 'pageSize' | 'bodyFont' | 'margins' | 'mirror'> = {}): void {
+  if (JSON.stringify(article.blocks).includes('"figure"')) return;
+  prepareArticle(article, sharedTypesetter(), {
+    size: options.pageSize ?? 'A4',
+    bodyFont: options.bodyFont ?? 'serif',
+    ...(options.margins ? { margins: options.margins } : {}),
+    ...(options.mirror ? { mirror: true } : {}),
+  });
 }
 
 export async function renderIssuePdf(doc: IssueDocument, options: PdfOptions = {}): Promise<PdfResult> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ANCHORS, LABELS, type IssueDocument } from '../../../../shared/document/issueDocument';
-import { layoutIssue } from '../../../../shared/layout/issueLayout';
+import { layoutIssue, prepareArticle } from '../../../../shared/layout/issueLayout';
 import { Typesetter } from '../../../../shared/layout/typesetter';
 import type { Page, TextItem } from '../../../../shared/layout/types';
 import { fakeMetrics } from './fakeMetrics';
@@ -115,5 +115,41 @@ describe('back cover QR codes', () => {
     const back = layoutIssue(issue(2, () => 3), new Typesetter(fakeMetrics())).pages.at(-1)!;
     expect(back.items.filter((i) => i.kind === 'image')).toEqual([]);
     expect(back.items.filter((i) => i.kind === 'box' && i.dash).length).toBe(1);
+  });
+});
+
+describe('prepareArticle', () => {
+  it('lays an article out ahead of the issue, whose layout then reuses those pages unchanged', () => {
+    const doc = issue(4, (k) => 3 + k * 4);
+    const fresh = layoutIssue(doc, new Typesetter(fakeMetrics()), { size: 'A4' });
+    const ts = new Typesetter(fakeMetrics());
+    for (const article of doc.articles) prepareArticle(article, ts, { size: 'A4' });
+    const made: string[] = [];
+    const memo = ts.memo.bind(ts);
+    ts.memo = <T>(key: string, make: () => T): T =>
+      memo(key, () => {
+        made.push(key);
+        return make();
+      });
+    const prepared = layoutIssue(doc, ts, { size: 'A4' });
+    expect(made).toEqual([]);
+    expect(prepared.pages).toEqual(fresh.pages);
+    expect(prepared.pageMap).toEqual(fresh.pageMap);
+  });
+
+  it('does not stand in for a layout with other options', () => {
+    const doc = issue(2, () => 5);
+    const ts = new Typesetter(fakeMetrics());
+    for (const article of doc.articles) prepareArticle(article, ts, { size: 'A4' });
+    const made: string[] = [];
+    const memo = ts.memo.bind(ts);
+    ts.memo = <T>(key: string, make: () => T): T =>
+      memo(key, () => {
+        made.push(key);
+        return make();
+      });
+    const other = layoutIssue(doc, ts, { size: '16K' });
+    expect(made.length).toBe(2);
+    expect(other.pages).toEqual(layoutIssue(doc, new Typesetter(fakeMetrics()), { size: '16K' }).pages);
   });
 });
