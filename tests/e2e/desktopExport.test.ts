@@ -4,15 +4,15 @@
 // job's file from the real engine (as main does) to report its real page count. The dialog must
 // name the export folder, change it, offer 重新保存 / 另存为… when saving fails, never download or
 // fetch the file itself, and hand the saved path to 打开文件 / 打开所在文件夹.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, VIEWPORT } from './helpers/screens';
-import { launchChromium, startWebApp, type WebApp } from './helpers/webApp';
+import { screenshot } from './helpers/screens';
+import { openAppSession, type AppSession, type WebApp } from './helpers/webApp';
 
 let app: WebApp;
-let browser: Browser;
+let session: AppSession;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 /** contract channels the page itself called, in order (the stand-in's own calls are marked) */
 const apiCalls: string[] = [];
 /** job ids the engine handed out for PDF exports */
@@ -87,11 +87,8 @@ async function waitForOutcome(dialog: ReturnType<Page['getByRole']>) {
 }
 
 beforeAll(async () => {
-  app = await startWebApp(['--sample']);
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true, locale: 'zh-CN' });
-  page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  session = await openAppSession(['--sample']);
+  ({ app, page, pageErrors } = session);
   page.on('download', (d) => downloads.push(d.suggestedFilename()));
   page.on('request', (r) => {
     const m = /\/api\/([a-z]+:[a-zA-Z]+)$/.exec(r.url());
@@ -105,10 +102,7 @@ beforeAll(async () => {
   await page.getByRole('button', { name: '导出 PDF' }).waitFor({ timeout: 60_000 });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(() => session?.close());
 
 describe('exporting in the desktop app', () => {
   it('names the export folder and changes it with the folder picker', async () => {

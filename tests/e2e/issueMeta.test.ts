@@ -6,16 +6,16 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfPages, squash, viewpointEntries } from './helpers/pdfText';
-import { screenshot, VIEWPORT } from './helpers/screens';
-import { launchChromium, startWebApp, type WebApp } from './helpers/webApp';
+import { screenshot } from './helpers/screens';
+import { openAppSession, type AppSession, type WebApp } from './helpers/webApp';
 
 let app: WebApp;
-let browser: Browser;
+let session: AppSession;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 const downloads = mkdtempSync(join(tmpdir(), 'weekly-e2e-meta-'));
 
 const NEW_TITLE = '医周药事·年终特刊';
@@ -38,23 +38,13 @@ async function openIssue(): Promise<void> {
 }
 
 beforeAll(async () => {
-  app = await startWebApp(['--sample']);
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true, locale: 'zh-CN' });
-  page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('dialog', (d) => void d.accept());
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) pageErrors.push(m.text());
-  });
+  session = await openAppSession(['--sample']);
+  ({ app, page, pageErrors } = session);
   await page.goto(app.url);
   await page.getByRole('button', { name: '期刊信息' }).waitFor({ timeout: 60_000 });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(() => session?.close());
 
 describe('期刊信息', () => {
   it('moves 期号 and the Monday–Sunday dates with the week, adds tags with Enter, checks 刊名', async () => {

@@ -1,14 +1,11 @@
 // Live page numbers (issue #10): the column tree shows where each article's title will print, the
 // 本期视点 preview shows the same numbers, and both move when an edit pushes later articles down.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VIEWPORT } from './helpers/screens';
-import { launchChromium, startWebApp, type WebApp } from './helpers/webApp';
+import { openAppSession, type AppSession } from './helpers/webApp';
 
-let app: WebApp;
-let browser: Browser;
+let session: AppSession;
 let page: Page;
-const pageErrors: string[] = [];
 
 /** title → page number, in tree order, as the column tree shows them */
 async function treePages(): Promise<Array<[string, number]>> {
@@ -22,23 +19,18 @@ async function treePages(): Promise<Array<[string, number]>> {
 }
 
 async function settled(): Promise<void> {
+  await page.locator('.article-page').first().waitFor({ timeout: 60_000 });
   await expect.poll(() => page.locator('.article-page.pending').count(), { timeout: 30_000 }).toBe(0);
   await expect.poll(async () => (await treePages()).every(([, n]) => Number.isInteger(n)), { timeout: 30_000 }).toBe(true);
 }
 
 beforeAll(async () => {
-  app = await startWebApp(['--sample']);
-  browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' })).newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('dialog', (d) => void d.accept());
-  await page.goto(app.url);
+  session = await openAppSession(['--sample']);
+  page = session.page;
+  await page.goto(session.app.url);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(() => session?.close());
 
 describe('live page numbers', () => {
   it('shows each article’s page in the column tree, rising in issue order, equal to the 本期视点 preview', async () => {
@@ -74,6 +66,6 @@ describe('live page numbers', () => {
     for (let i = 0; i < k; i++) expect(after[i]).toEqual(before[i]);
     const shift = after[k + 1][1] - before[k + 1][1];
     for (let i = k + 1; i < after.length; i++) expect(after[i][1] - before[i][1]).toBeGreaterThanOrEqual(shift - 1);
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });

@@ -5,17 +5,17 @@ import { join } from 'node:path';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { tmpdir } from 'node:os';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ISSUE_2024_W47 as W47 } from './fixtures';
 import { pdfPageCount, pdfPages, squash, viewpointEntries } from './helpers/pdfText';
-import { screenshot, VIEWPORT } from './helpers/screens';
-import { launchChromium, REPO_ROOT, startWebApp, type WebApp } from './helpers/webApp';
+import { screenshot } from './helpers/screens';
+import { openAppSession, REPO_ROOT, type AppSession, type WebApp } from './helpers/webApp';
 
 let app: WebApp;
-let browser: Browser;
+let session: AppSession;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 /** contract channels the page called, in order */
 const apiCalls: string[] = [];
 const downloads = mkdtempSync(join(tmpdir(), 'weekly-e2e-downloads-'));
@@ -40,27 +40,17 @@ async function waitSaved(): Promise<void> {
 }
 
 beforeAll(async () => {
-  app = await startWebApp();
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true, locale: 'zh-CN' });
-  page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  session = await openAppSession();
+  ({ app, page, pageErrors } = session);
   page.on('request', (r) => {
     const m = /\/api\/([a-z]+:[a-zA-Z]+)$/.exec(r.url());
     if (m) apiCalls.push(m[1]);
   });
-  // Leaving with unsaved edits asks first (beforeunload); the test answers "leave".
-  page.on('dialog', (d) => void d.accept());
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) pageErrors.push(m.text());
-  });
+  // (Leaving with unsaved edits asks first, beforeunload; the session answers "leave".)
   await page.goto(app.url);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(() => session?.close());
 
 describe('the weekly workflow in the browser', () => {
   it('creates the 2024-W47 issue from its week', async () => {

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..', '..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -64,4 +64,38 @@ export function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'],
   });
+}
+
+export interface AppSession {
+  app: WebApp;
+  browser: Browser;
+  /** a 1440×900 zh-CN page, not yet navigated (add init scripts and listeners, then `page.goto(app.url)`) */
+  page: Page;
+  /** uncaught page errors, and console errors other than failed resource loads */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+/** The web app on a throwaway archive and a Chromium page for it; confirm() and beforeunload prompts are accepted. */
+export async function openAppSession(args: string[] = []): Promise<AppSession> {
+  const app = await startWebApp(args);
+  const browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) pageErrors.push(m.text());
+  });
+  page.on('dialog', (d) => void d.accept());
+  return {
+    app,
+    browser,
+    page,
+    pageErrors,
+    close: async () => {
+      await browser.close();
+      await app.stop();
+    },
+  };
 }
