@@ -24,7 +24,13 @@ function figureSources(blocks: Block[]): string[] {
   return blocks.flatMap((b) => (b.kind === 'figure' && b.src ? [b.src] : []));
 }
 
+/** Whether the resolver may open this source (and so give the layout its size); other sources get none. */
+export function mayOpenImage(src: string): boolean {
+  return src.startsWith('data:image/') || src.startsWith('file:') || /^(\/|[A-Za-z]:\\)/.test(src);
+}
+
 function localPath(src: string): string | null {
+  if (!mayOpenImage(src)) return null;
   if (src.startsWith('data:image/')) return src;
   if (src.startsWith('file:')) return fileURLToPath(src);
   if (/^(\/|[A-Za-z]:\\)/.test(src) && existsSync(src)) return src;

@@ -6,7 +6,7 @@ import type { DocumentArticle, IssueDocument, PageMap } from '../../../shared/do
 import { layoutIssue, prepareArticle, Typesetter, type BodyFont, type FontKey, type OutlineEntry } from '../../../shared/layout';
 import { loadFontSet } from '../fonts';
 import { drawPage } from './drawPage';
-import { createImageResolver } from './images';
+import { createImageResolver, mayOpenImage } from './images';
 import { createStructureWriter } from './structure';
 
 export interface PdfResult {
@@ -79,10 +79,11 @@ export function settlePageNumbers(doc: IssueDocument, options: Pick<PdfOptions, 
 /**
  * Lays out one article ahead of renderIssuePdf with the same options (a build does it while later
  * clippings still import), so the issue's layout takes its pages from the typesetter's memo. An
- * article with figures waits for the issue: their sizes come from the images the PDF opens.
+ * article with a figure the PDF opens waits for the issue: its size comes from that image.
  */
 export function prepareArticlePdf(article: DocumentArticle, options: Pick<PdfOptions, 'pageSize' | 'bodyFont' | 'margins' | 'mirror'> = {}): void {
-  if (JSON.stringify(article.blocks).includes('"figure"')) return;
+  // (figures without a source, or with a remote one, get no size from the images either way)
+  if ([...JSON.stringify(article.blocks).matchAll(/"src":"([^"]*)"/g)].some((m) => mayOpenImage(m[1]))) return;
   prepareArticle(article, sharedTypesetter(), {
     size: options.pageSize ?? 'A4',
     bodyFont: options.bodyFont ?? 'serif',
