@@ -3,6 +3,10 @@
 // never loads the archive's SQLite (nor `import` the PDF engine).
 import { setFlagsFromString } from 'node:v8';
 import { describeError, isUserFacingError } from '../../shared/errors';
+import { markCpuTimes } from '../engine/build/cpuLoad';
+
+// How idle the cores are from here to the moment `weekly build` decides on import workers.
+markCpuTimes();
 
 // A command runs for seconds, mostly through code that runs a few times (jsdom, Readability, DOMPurify,
 // Lexical, pdfkit on one issue): V8's optimising compiler spends more CPU compiling it in the background

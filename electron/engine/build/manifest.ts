@@ -70,9 +70,11 @@ export async function loadIssueFromManifest(manifestPath: string, options: LoadO
   const places: ArticlePlace[] = manifest.sections.flatMap((section) => section.articles.map((_, i) => ({ column: section.name, firstInColumn: i === 0 })))
     .map((p, index) => ({ index, ...p }));
   const onArticle = options.onArticle;
+  const workers = options.parallel ? importWorkerCount(entries.length) : 0;
+  if (process.env.WEEKLY_CLI_DEBUG === '1') console.error(`weekly: ${workers} import worker(s)`);
   const outcomes = await importEntries(baseDir, entries, {
     summaries: options.summaries,
-    workers: options.parallel ? importWorkerCount(entries.length) : 0,
+    workers,
     onQueueEmpty: options.onQueueEmpty,
     ...(onArticle ? { onEntry: (index: number, result: { article: Article }) => onArticle(result.article, places[index]) } : {}),
   });

@@ -2,11 +2,12 @@
 // spare, in import workers at the same time: every thread takes the next entry from one shared counter,
 // so a slow page never leaves the others idle. Results come back in manifest order.
 import { existsSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UserFacingError } from '../../../shared/errors';
 import { importEntry, type EntryOptions, type ImportedEntry } from './clipping';
+import { busyCores } from './cpuLoad';
 import type { ImportWorkerData, ImportWorkerError, ImportWorkerMessage } from './importWorkerProtocol';
 
 export type EntryOutcome = { ok: true; result: ImportedEntry } | { ok: false; error: unknown };
@@ -27,11 +28,11 @@ function builtWorkerEntry(): URL | null {
 /**
  * Workers worth starting: each loads its own jsdom (~0.3 s of CPU) and warms up its own code, so only for
  * enough pages and on a machine that is not busy: there two importing threads share one core and finish
- * later than one. The 1-minute load average says how busy (0 where the system has none, as on Windows);
- * a build's own previous runs keep it near 1 on two cores, other work pushes it past 1.5.
+ * later than one. `load` is the cores busy now, this process included (./cpuLoad.ts: ≈ 1 on an otherwise
+ * idle machine); other work pushes it past 1.5 on two cores.
  * WEEKLY_IMPORT_WORKERS overrides (0: this thread only).
  */
-export function importWorkerCount(entries: number, cores = availableParallelism(), load = loadavg()[0]): number {
+export function importWorkerCount(entries: number, cores = availableParallelism(), load = busyCores()): number {
   const asked = process.env.WEEKLY_IMPORT_WORKERS;
   if (asked !== undefined && /^\d+$/.test(asked)) return Math.min(Number(asked), 8);
   if (load > cores - 0.5) return 0;

@@ -1,0 +1,31 @@
+// Import workers start when the cores are idle now, not by the lagging 1-minute load average.
+import { loadavg } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { busyCores } from '../../../../../electron/engine/build/cpuLoad';
+import { importWorkerCount } from '../../../../../electron/engine/build/parallelImport';
+
+const mark = (at: number, idleMs: number, cores = 2): { at: number; idleMs: number; cores: number } => ({ at, idleMs, cores });
+
+describe('busyCores', () => {
+  it('counts the cores that were not idle since the mark', () => {
+    // 50 ms on two cores: one idle all along, the other (this process) busy
+    expect(busyCores(mark(150, 10_050), mark(100, 10_000), 2)).toBeCloseTo(1);
+    // both busy: another job runs beside the build
+    expect(busyCores(mark(150, 10_000), mark(100, 10_000), 2)).toBe(2);
+    // never more idle than there are cores (ticks are coarse)
+    expect(busyCores(mark(140, 10_100), mark(100, 10_000), 2)).toBe(0);
+  });
+
+  it('decides workers the way the load average did', () => {
+    expect(importWorkerCount(15, 2, busyCores(mark(150, 10_045), mark(100, 10_000), 2))).toBe(1);
+    expect(importWorkerCount(15, 2, busyCores(mark(150, 10_010), mark(100, 10_000), 2))).toBe(0);
+  });
+
+  it('falls back to the load average without a mark, over too short a span, or when the cores differ', () => {
+    const [load] = loadavg();
+    const near = (v: number): void => expect(Math.abs(v - load)).toBeLessThan(0.5);
+    near(busyCores(mark(150, 10_050), null, 2));
+    near(busyCores(mark(110, 10_010), mark(100, 10_000), 2));
+    near(busyCores(mark(150, 10_050, 4), mark(100, 10_000, 4), 2));
+  });
+});
