@@ -92,7 +92,10 @@ class ImportWorkers {
 
   /** Whether a worker still imports an entry it took. */
   busy(claims: Int32Array): boolean {
-    return this.workers.size > 0 && this.outcomes.some((o, i) => o === undefined && Atomics.load(claims, i) === 1);
+    if (this.workers.size === 0) return false;
+    // (a loop, not outcomes.some(): that skips the array's holes, the very entries still importing)
+    for (let i = 0; i < this.outcomes.length; i++) if (this.outcomes[i] === undefined && Atomics.load(claims, i) === 1) return true;
+    return false;
   }
 
   /** Waits for every entry a worker has taken (or for the workers to end). */
