@@ -18,6 +18,20 @@ const outdir = outArg > 0 ? resolve(process.argv[outArg + 1]) : join(root, 'out'
 const EXTERNAL = ['better-sqlite3', 'canvas', 'bufferutil', 'utf-8-validate', 'electron'];
 
 /**
+ * pdfkit turns each string it writes (every operator of every page, every object) into bytes one
+ * character at a time in JavaScript; Buffer.from(…, 'latin1') makes the same bytes (each code unit's low
+ * byte) natively. A pdfkit whose source differs is bundled as it is.
+ */
+const PDFKIT_FROM_BINARY = `const fromBinaryString = str => {
+  const out = new Uint8Array(str.length);
+  for (let i = 0; i < str.length; i++) {
+    out[i] = str.charCodeAt(i) & 0xff;
+  }
+  return out;
+};`;
+const PDFKIT = /[\\/]node_modules[\\/]pdfkit[\\/]js[\\/]pdfkit(\.node)?\.m?js$/;
+
+/**
  * Packages find their data files from __dirname or import.meta.url (jsdom's default stylesheet, pdfkit's
  * AFM metrics, css-tree's JSON data) and resolve files next to themselves (jsdom's XHR worker). Inside the
  * bundle those names point to out/cli/, so each such file gets its own original place back, relative to
@@ -28,6 +42,7 @@ const packageDirnames = {
   setup(b) {
     b.onLoad({ filter: /[\\/]node_modules[\\/].*\.[cm]?js$/ }, async ({ path }) => {
       let contents = await readFile(path, 'utf8');
+      if (PDFKIT.test(path)) contents = contents.replace(PDFKIT_FROM_BINARY, "const fromBinaryString = str => Buffer.from(str, 'latin1');");
       if (!/__dirname|__filename|import\.meta\.url|require\.resolve\(/.test(contents)) return { contents, loader: 'js' };
       const dir = JSON.stringify(relative(outdir, dirname(path)));
       const file = JSON.stringify(relative(outdir, path));
