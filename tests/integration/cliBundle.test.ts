@@ -29,6 +29,9 @@ describe('the bundled CLI', () => {
     expect(files).toContain('importWorker.mjs');
     // main.mjs itself loads no package: `weekly --help` stays instant.
     expect(readFileSync(join(bundleDir, 'main.mjs'), 'utf8')).not.toMatch(/jsdom|pdfkit|lexical/);
+    // pdfkit's string-to-bytes loop is replaced (a pdfkit update that changes it would silently drop that)
+    const pdfChunk = readFileSync(join(bundleDir, files.find((f) => f.startsWith('pdf-')) ?? ''), 'utf8');
+    expect(pdfChunk).toMatch(/fromBinaryString = \(str\) => Buffer\.from\(str, "latin1"\)/);
     const { inputs } = JSON.parse(readFileSync(join(bundleDir, 'inputs.json'), 'utf8')) as { inputs: string[] };
     expect(inputs).toEqual(expect.arrayContaining(['electron/cli/main.ts', 'electron/engine/build/buildIssue.ts', 'package.json']));
     // every input is a file the bin can stat: one that is not would make it run the sources every time
