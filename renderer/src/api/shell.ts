@@ -1,29 +1,12 @@
 // Menu commands and files opened from the OS arrive from the Electron shell as
 // `window.weeklyDeskShell` (its preload), with saving and opening exported files; in web mode
 // there is none.
+import type { DesktopExports } from '../../../shared/api/desktopExports';
 export type ShellCommand =
   | { name: 'issue:new' | 'issue:meta' | 'import:clippings' | 'export:pdf' | 'export:docx' | 'search:open' | 'settings:open' }
   | { name: 'issue:open'; issueId: string };
 
-/** An export main saved (electron/preload/exportFiles.ts; the renderer cannot import it). */
-export interface SavedExport {
-  path: string;
-  fileName: string;
-  folder: string;
-  pageCount: number | null;
-}
-
-export type SaveOutcome = { saved: true; file: SavedExport } | { saved: false; code: 'folder-missing' | 'locked' | 'unwritable' | 'canceled'; messageZh: string };
-
-/** Desktop only: main saves a finished export job into the export folder and opens what it saved. */
-export interface DesktopExports {
-  folder(): Promise<{ folder: string }>;
-  chooseFolder(): Promise<{ folder: string | null }>;
-  save(input: { jobId: string }): Promise<SaveOutcome>;
-  saveAs(input: { jobId: string }): Promise<SaveOutcome>;
-  openFile(input: { path: string }): Promise<void>;
-  showInFolder(input: { path: string }): Promise<void>;
-}
+export type { DesktopExports, SavedExport, SaveOutcome } from '../../../shared/api/desktopExports';
 
 declare global {
   interface Window {
