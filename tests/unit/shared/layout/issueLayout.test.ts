@@ -118,19 +118,25 @@ describe('back cover QR codes', () => {
   });
 });
 
+/** keys of the per-article memos the typesetter has to compute from now on (cache misses) */
+function recordMade(ts: Typesetter): string[] {
+  const made: string[] = [];
+  const memo = ts.memo.bind(ts);
+  ts.memo = <T>(key: string, make: () => T): T =>
+    memo(key, () => {
+      made.push(key);
+      return make();
+    });
+  return made;
+}
+
 describe('prepareArticle', () => {
   it('lays an article out ahead of the issue, whose layout then reuses those pages unchanged', () => {
     const doc = issue(4, (k) => 3 + k * 4);
     const fresh = layoutIssue(doc, new Typesetter(fakeMetrics()), { size: 'A4' });
     const ts = new Typesetter(fakeMetrics());
     for (const article of doc.articles) prepareArticle(article, ts, { size: 'A4' });
-    const made: string[] = [];
-    const memo = ts.memo.bind(ts);
-    ts.memo = <T>(key: string, make: () => T): T =>
-      memo(key, () => {
-        made.push(key);
-        return make();
-      });
+    const made = recordMade(ts);
     const prepared = layoutIssue(doc, ts, { size: 'A4' });
     expect(made).toEqual([]);
     expect(prepared.pages).toEqual(fresh.pages);
@@ -141,13 +147,7 @@ describe('prepareArticle', () => {
     const doc = issue(2, () => 5);
     const ts = new Typesetter(fakeMetrics());
     for (const article of doc.articles) prepareArticle(article, ts, { size: 'A4' });
-    const made: string[] = [];
-    const memo = ts.memo.bind(ts);
-    ts.memo = <T>(key: string, make: () => T): T =>
-      memo(key, () => {
-        made.push(key);
-        return make();
-      });
+    const made = recordMade(ts);
     const other = layoutIssue(doc, ts, { size: '16K' });
     expect(made.length).toBe(2);
     expect(other.pages).toEqual(layoutIssue(doc, new Typesetter(fakeMetrics()), { size: '16K' }).pages);

@@ -9,9 +9,24 @@ import { createService } from '../../../../../electron/engine/service/service';
 import { createWorkerEngines } from '../../../../../electron/engine/service/workerEngines';
 import type { WeeklyDeskHandlers } from '../../../../../shared/api/contract';
 import { buildIssueDocument } from '../../../../../shared/document/issueDocument';
-import type { Issue } from '../../../../../shared/model/issue';
+import type { Article, Issue } from '../../../../../shared/model/issue';
 import { issueMeta2024W47 } from '../../../../helpers/model';
 import { fakeEngines, paragraphs } from './fakes';
+
+/** the one article these tests file, with the given 提要 */
+function article(summary: string): Article {
+  return {
+    id: 'a-1',
+    title: '医保支付方式改革全覆盖',
+    source: '健康报',
+    author: null,
+    url: null,
+    clippedAt: null,
+    content: paragraphs('国家医保局要求各地在年底前完成支付方式改革全覆盖。'),
+    summary,
+    summaryEdited: false,
+  };
+}
 
 /** one article, through the real document builder */
 const doc = buildIssueDocument({
@@ -22,17 +37,7 @@ const doc = buildIssueDocument({
       id: 'c-1',
       name: '医保快讯',
       articles: [
-        {
-          id: 'a-1',
-          title: '医保支付方式改革全覆盖',
-          source: '健康报',
-          author: null,
-          url: null,
-          clippedAt: null,
-          content: paragraphs('国家医保局要求各地在年底前完成支付方式改革全覆盖。'),
-          summary: '各地年底前完成改革。',
-          summaryEdited: false,
-        },
+        article('各地年底前完成改革。'),
       ],
     },
   ],
@@ -76,17 +81,7 @@ async function issueWithArticle(handlers: WeeklyDeskHandlers): Promise<Issue> {
     columns: issue.columns.map((c) => ({
       ...c,
       articles: [
-        {
-          id: 'a-1',
-          title: '医保支付方式改革全覆盖',
-          source: '健康报',
-          author: null,
-          url: null,
-          clippedAt: null,
-          content: paragraphs('国家医保局要求各地在年底前完成支付方式改革全覆盖。'),
-          summary: '',
-          summaryEdited: false,
-        },
+        article(''),
       ],
     })),
   };
