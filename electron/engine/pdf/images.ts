@@ -20,7 +20,8 @@ export interface ImageResolver {
   source: (src: string) => OpenedImage | null;
 }
 
-function figureSources(blocks: Block[]): string[] {
+/** sources of an article's figures: the images the resolver opens (and sizes) for it */
+export function figureSources(blocks: Block[]): string[] {
   return blocks.flatMap((b) => (b.kind === 'figure' && b.src ? [b.src] : []));
 }
 

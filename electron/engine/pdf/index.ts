@@ -3,10 +3,10 @@
 // outline (columns → articles).
 import PDFDocument from 'pdfkit';
 import type { DocumentArticle, IssueDocument, PageMap } from '../../../shared/document/issueDocument';
-import { layoutIssue, prepareArticle, Typesetter, type BodyFont, type FontKey, type OutlineEntry } from '../../../shared/layout';
+import { layoutIssue, prepareArticle, Typesetter, type BodyFont, type FontKey, type IssueLayoutOptions, type OutlineEntry } from '../../../shared/layout';
 import { loadFontSet } from '../fonts';
 import { drawPage } from './drawPage';
-import { createImageResolver, mayOpenImage } from './images';
+import { createImageResolver, figureSources, mayOpenImage } from './images';
 import { createStructureWriter } from './structure';
 
 export interface PdfResult {
@@ -54,6 +54,18 @@ function addOutline(doc: Doc, entries: OutlineEntry[], destPage: Map<string, num
   for (const entry of entries) add(doc.outline, entry);
 }
 
+type PageLook = Pick<PdfOptions, 'pageSize' | 'bodyFont' | 'margins' | 'mirror'>;
+
+/** The layout options every path takes from the export's: settling, laying out ahead and drawing must agree. */
+function layoutOptions(options: PageLook): IssueLayoutOptions {
+  return {
+    size: options.pageSize ?? 'A4',
+    bodyFont: options.bodyFont ?? 'serif',
+    ...(options.margins ? { margins: options.margins } : {}),
+    ...(options.mirror ? { mirror: true } : {}),
+  };
+}
+
 export interface PageNumbers {
   pageMap: PageMap;
   pageCount: number;
@@ -65,14 +77,8 @@ export interface PageNumbers {
  * The page numbers the PDF would print, without drawing it: the live 本期视点 preview while an
  * editor types. Unchanged articles and paragraphs come from the process-wide caches.
  */
-export function settlePageNumbers(doc: IssueDocument, options: Pick<PdfOptions, 'pageSize' | 'bodyFont' | 'margins' | 'mirror'> = {}): PageNumbers {
-  const layout = layoutIssue(doc, sharedTypesetter(), {
-    size: options.pageSize ?? 'A4',
-    bodyFont: options.bodyFont ?? 'serif',
-    pageMapOnly: true,
-    ...(options.margins ? { margins: options.margins } : {}),
-    ...(options.mirror ? { mirror: true } : {}),
-  });
+export function settlePageNumbers(doc: IssueDocument, options: PageLook = {}): PageNumbers {
+  const layout = layoutIssue(doc, sharedTypesetter(), { ...layoutOptions(options), pageMapOnly: true });
   return { pageMap: layout.pageMap, pageCount: layout.pages.length, viewpointPage: layout.viewpointPage, tocPage: layout.tocPage };
 }
 
@@ -81,15 +87,10 @@ export function settlePageNumbers(doc: IssueDocument, options: Pick<PdfOptions, 
  * clippings still import), so the issue's layout takes its pages from the typesetter's memo. An
  * article with a figure the PDF opens waits for the issue: its size comes from that image.
  */
-export function prepareArticlePdf(article: DocumentArticle, options: Pick<PdfOptions, 'pageSize' | 'bodyFont' | 'margins' | 'mirror'> = {}): void {
+export function prepareArticlePdf(article: DocumentArticle, options: PageLook = {}): void {
   // (figures without a source, or with a remote one, get no size from the images either way)
-  if ([...JSON.stringify(article.blocks).matchAll(/"src":"([^"]*)"/g)].some((m) => mayOpenImage(m[1]))) return;
-  prepareArticle(article, sharedTypesetter(), {
-    size: options.pageSize ?? 'A4',
-    bodyFont: options.bodyFont ?? 'serif',
-    ...(options.margins ? { margins: options.margins } : {}),
-    ...(options.mirror ? { mirror: true } : {}),
-  });
+  if (figureSources(article.blocks).some(mayOpenImage)) return;
+  prepareArticle(article, sharedTypesetter(), layoutOptions(options));
 }
 
 export async function renderIssuePdf(doc: IssueDocument, options: PdfOptions = {}): Promise<PdfResult> {
@@ -116,14 +117,7 @@ export async function renderIssuePdf(doc: IssueDocument, options: PdfOptions = {
     },
   } as never) as Doc;
   const images = createImageResolver(pdf, doc);
-  const layout = layoutIssue(doc, ts, {
-    size: options.pageSize ?? 'A4',
-    bodyFont: options.bodyFont ?? 'serif',
-    imageSize: images.size,
-    onStage: stage,
-    ...(options.margins ? { margins: options.margins } : {}),
-    ...(options.mirror ? { mirror: true } : {}),
-  });
+  const layout = layoutIssue(doc, ts, { ...layoutOptions(options), imageSize: images.size, onStage: stage });
 
   stage('draw pdf');
   const { width, height } = layout.style.geometry;
