@@ -3,7 +3,7 @@
 // settled by the PDF layout (fixed point) or written as PAGEREF fields by DOCX.
 import type { Block } from '../content/blocks';
 import { toBlocks } from '../content/walker';
-import { DEFAULT_READING_NOTE, type Issue, type IssueMeta } from '../model/issue';
+import { DEFAULT_READING_NOTE, type Article, type Issue, type IssueMeta } from '../model/issue';
 
 export interface ViewpointEntry {
   articleId: string;
@@ -61,6 +61,27 @@ export const LABELS = {
   pageRef: (page: number | string): string => `——第 ${page} 页`,
 } as const;
 
+/** Where an article stands in the issue: its number across columns (its anchor), its column, whether it opens it. */
+export interface ArticlePlace {
+  index: number;
+  column: string;
+  firstInColumn: boolean;
+}
+
+/** One article as the document holds it. The layout memoises articles by this object: same fields, same order. */
+export function documentArticle(article: Article, place: ArticlePlace): DocumentArticle {
+  return {
+    id: article.id,
+    anchor: ANCHORS.article(place.index),
+    column: place.column,
+    firstInColumn: place.firstInColumn,
+    title: article.title,
+    source: article.source,
+    author: article.author,
+    blocks: toBlocks(article.content),
+  };
+}
+
 export function buildIssueDocument(issue: Issue): IssueDocument {
   const viewpoint: ViewpointColumn[] = [];
   const articles: DocumentArticle[] = [];
@@ -69,18 +90,9 @@ export function buildIssueDocument(issue: Issue): IssueDocument {
     if (column.articles.length === 0) continue;
     const entries: ViewpointEntry[] = [];
     column.articles.forEach((article, i) => {
-      const anchor = ANCHORS.article(index++);
-      entries.push({ articleId: article.id, anchor, title: article.title, source: article.source, summary: article.summary });
-      articles.push({
-        id: article.id,
-        anchor,
-        column: column.name,
-        firstInColumn: i === 0,
-        title: article.title,
-        source: article.source,
-        author: article.author,
-        blocks: toBlocks(article.content),
-      });
+      const documented = documentArticle(article, { index: index++, column: column.name, firstInColumn: i === 0 });
+      entries.push({ articleId: article.id, anchor: documented.anchor, title: article.title, source: article.source, summary: article.summary });
+      articles.push(documented);
     });
     viewpoint.push({ column: column.name, entries });
   }

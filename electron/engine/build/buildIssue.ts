@@ -3,10 +3,9 @@
 // Each exporter loads only when its format is asked for: `--format pdf` never loads the DOCX library.
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { toBlocks } from '../../../shared/content/walker';
-import { ANCHORS, buildIssueDocument, type DocumentArticle, type IssueDocument, type PageMap } from '../../../shared/document/issueDocument';
+import { buildIssueDocument, documentArticle, type ArticlePlace, type DocumentArticle, type IssueDocument, type PageMap } from '../../../shared/document/issueDocument';
 import type { Article, Issue } from '../../../shared/model/issue';
-import { loadIssueFromManifest, type ArticlePlace } from './manifest';
+import { loadIssueFromManifest } from './manifest';
 
 export type OutputFormat = 'pdf' | 'docx';
 
@@ -69,20 +68,6 @@ export async function buildIssueFromManifest(manifestPath: string, options: Buil
   } finally {
     preparer?.stop();
   }
-}
-
-/** The article as buildIssueDocument makes it from the Issue (same fields, same order: the memo key). */
-export function documentArticle(article: Article, place: ArticlePlace): DocumentArticle {
-  return {
-    id: article.id,
-    anchor: ANCHORS.article(place.index),
-    column: place.column,
-    firstInColumn: place.firstInColumn,
-    title: article.title,
-    source: article.source,
-    author: article.author,
-    blocks: toBlocks(article.content),
-  };
 }
 
 /**

@@ -7,6 +7,7 @@ import { UserFacingError, describeError } from '../../../shared/errors';
 import { manifestSchema, type Manifest } from '../../../shared/model/manifest';
 import { DEFAULT_READING_NOTE, issueSchema, type Article, type Issue } from '../../../shared/model/issue';
 import { issueMetaForWeek } from '../../../shared/model/issueMeta';
+import type { ArticlePlace } from '../../../shared/document/issueDocument';
 import { importEntries, importWorkerCount } from './parallelImport';
 
 export class ManifestError extends UserFacingError {
@@ -56,11 +57,6 @@ export interface LoadOptions {
   onArticle?: (article: Article, place: ArticlePlace) => void;
 }
 
-export interface ArticlePlace {
-  index: number;
-  column: string;
-  firstInColumn: boolean;
-}
 
 export async function loadIssueFromManifest(manifestPath: string, options: LoadOptions = {}): Promise<Issue> {
   const manifest = await readManifest(manifestPath);

@@ -3,9 +3,8 @@
 // out early is exactly the article the issue document holds.
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { documentArticle } from '../../../../../electron/engine/build/buildIssue';
-import { loadIssueFromManifest, type ArticlePlace } from '../../../../../electron/engine/build/manifest';
-import { buildIssueDocument, type DocumentArticle } from '../../../../../shared/document/issueDocument';
+import { loadIssueFromManifest } from '../../../../../electron/engine/build/manifest';
+import { buildIssueDocument, documentArticle, type ArticlePlace, type DocumentArticle } from '../../../../../shared/document/issueDocument';
 
 const MANIFEST = resolve(__dirname, '../../../../../../shared/fixtures/2024-W47/manifest.json');
 
