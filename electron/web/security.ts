@@ -1,20 +1,10 @@
 // Headers and checks for the local web mode: the API answers only to our own page on
 // 127.0.0.1 with this run's token, and the page may load nothing from elsewhere.
 import { timingSafeEqual } from 'node:crypto';
+import { APP_CSP } from '../security/csp';
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "manifest-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
+/** The desktop window's own policy (../security/csp.ts): the browser-driven tests then hold the renderer to it. */
+export const CONTENT_SECURITY_POLICY = APP_CSP;
 
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,

@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHttpApi, takeToken, TOKEN_HEADER } from '../../../renderer/src/api/client';
 import { UserFacingError } from '../../../shared/errors';
-
-function memoryStorage(): Storage {
-  const m = new Map<string, string>();
-  return {
-    get length() {
-      return m.size;
-    },
-    clear: () => m.clear(),
-    getItem: (k) => m.get(k) ?? null,
-    key: (i) => [...m.keys()][i] ?? null,
-    removeItem: (k) => void m.delete(k),
-    setItem: (k, v) => void m.set(k, v),
-  };
-}
+import { memoryStorage } from '../../helpers/storage';
 
 describe('takeToken', () => {
   it('takes the token from the URL once, hides it, and remembers it for the tab', () => {

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { planCopy } from '../../../renderer/src/search/copyArticle';
 import { issueSchema, type Article, type Issue } from '../../../shared/model/issue';
+import { paragraphsContent, testArticle } from '../../helpers/model';
 
 function article(id: string, title: string, source = '健康报'): Article {
-  return {
-    id,
-    title,
-    source,
-    author: null,
-    url: null,
-    clippedAt: null,
-    content: { root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: `${title}正文`, format: 0 }] }] } },
-    summary: `${title}的提要`,
-    summaryEdited: true,
-  };
+  return testArticle(id, title, { source, content: paragraphsContent(`${title}正文`), summary: `${title}的提要`, summaryEdited: true });
 }
 
 function issue(id: string, columns: Array<[string, string, Article[]]>): Issue {

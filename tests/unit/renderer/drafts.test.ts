@@ -3,23 +3,7 @@ import { emptyEditorState } from '../../../shared/content/lexicalJson';
 import type { Issue } from '../../../shared/model/issue';
 import { dropDraft, keepDraft, takeDraft } from '../../../renderer/src/workspace/drafts';
 import { issueMeta2024W47 } from '../../helpers/model';
-
-function storage(limit = Infinity): Storage {
-  const m = new Map<string, string>();
-  return {
-    get length() {
-      return m.size;
-    },
-    clear: () => m.clear(),
-    getItem: (k) => m.get(k) ?? null,
-    key: (i) => [...m.keys()][i] ?? null,
-    removeItem: (k) => void m.delete(k),
-    setItem: (k, v) => {
-      if (v.length > limit) throw new DOMException('quota', 'QuotaExceededError');
-      m.set(k, v);
-    },
-  };
-}
+import { memoryStorage as storage } from '../../helpers/storage';
 
 const issue: Issue = {
   id: '2024-W47',

@@ -2,42 +2,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SerializedEditorStateJson } from '../../../../shared/content/lexicalJson';
 import type { Article, Issue } from '../../../../shared/model/issue';
 import { issueMetaForWeek } from '../../../../shared/model/issueMeta';
+import { paragraphsContent, testArticle } from '../../../helpers/model';
 
-export function content(...paragraphs: string[]): SerializedEditorStateJson {
-  return {
-    root: {
-      type: 'root',
-      version: 1,
-      direction: null,
-      format: '',
-      indent: 0,
-      children: paragraphs.map((text) => ({
-        type: 'paragraph',
-        version: 1,
-        direction: null,
-        format: '',
-        indent: 0,
-        children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }],
-      })),
-    },
-  };
-}
+export { paragraphsContent as content } from '../../../helpers/model';
 
 export function article(id: string, title: string, source: string, ...paragraphs: string[]): Article {
-  return {
-    id,
-    title,
-    source,
-    author: null,
-    url: null,
-    clippedAt: null,
-    content: content(...paragraphs),
-    summary: paragraphs[0]?.slice(0, 100) ?? '',
-    summaryEdited: false,
-  };
+  return testArticle(id, title, { source, content: paragraphsContent(...paragraphs), summary: paragraphs[0]?.slice(0, 100) ?? '' });
 }
 
 export function issue(isoWeek: string, columns: Array<{ id: string; name: string; articles: Article[] }>): Issue {

@@ -7,6 +7,7 @@ import { createDispatch } from '../../../../electron/engine/service/dispatch';
 import { createMemoryStore } from '../../../../electron/engine/service/memoryStore';
 import { createService } from '../../../../electron/engine/service/service';
 import { parseWebArgs } from '../../../../electron/web/args';
+import { cspViolations } from '../../../../electron/security/csp';
 import { CONTENT_SECURITY_POLICY, hostAllowed } from '../../../../electron/web/security';
 import { startWebServer, type WebServer } from '../../../../electron/web/server';
 import { fakeEngines } from '../engine/service/fakes';
@@ -69,6 +70,7 @@ describe('web server', () => {
     expect(r.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-(eval|inline)/);
+    expect(cspViolations(r.headers['content-security-policy'] as string)).toEqual([]);
     expect(r.headers['x-content-type-options']).toBe('nosniff');
     expect((await call(server, '/assets/app.js')).headers['content-type']).toMatch(/^text\/javascript/);
   });

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ANCHORS, buildIssueDocument } from '../../../../shared/document/issueDocument';
-import { emptyEditorState } from '../../../../shared/content/lexicalJson';
 import { issueSchema, type Article } from '../../../../shared/model/issue';
+import { testArticle } from '../../../helpers/model';
 
-const article = (id: string, title: string, source = '国家医疗保障局'): Article => ({
-  id,
-  title,
-  source,
-  author: null,
-  url: null,
-  clippedAt: null,
-  content: emptyEditorState(),
-  summary: `${title}的提要。`,
-  summaryEdited: false,
-});
+const article = (id: string, title: string, source = '国家医疗保障局'): Article => testArticle(id, title, { source, summary: `${title}的提要。` });
 
 const issue = issueSchema.parse({
   id: '2024-W47',
