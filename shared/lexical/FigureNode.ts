@@ -84,10 +84,12 @@ export class FigureNode extends DecoratorNode<null> {
   }
 
   static override clone(node: FigureNode): FigureNode {
-    return new FigureNode(
-      { src: node.__src, altText: node.__altText, caption: node.__caption, width: node.__width, height: node.__height },
-      node.__key,
-    );
+    return new FigureNode(node.payload(), node.__key);
+  }
+
+  /** What the node shows, as its constructor takes it (subclasses clone from it). */
+  payload(): FigurePayload {
+    return { src: this.__src, altText: this.__altText, caption: this.__caption, width: this.__width, height: this.__height };
   }
 
   constructor(payload: FigurePayload = {}, key?: NodeKey) {

@@ -13,10 +13,7 @@ export class EditorFigureNode extends FigureNode {
   }
 
   static override clone(node: EditorFigureNode): EditorFigureNode {
-    return new EditorFigureNode(
-      { src: node.__src, altText: node.__altText, caption: node.__caption, width: node.__width, height: node.__height },
-      node.__key,
-    );
+    return new EditorFigureNode(node.payload(), node.__key);
   }
 
   static override importJSON(serialized: SerializedFigureNode): EditorFigureNode {

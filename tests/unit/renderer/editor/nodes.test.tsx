@@ -60,6 +60,18 @@ describe('the editor’s figure node', () => {
     });
   });
 
+  it('clones a figure with everything it shows (Lexical clones a node on every write)', () => {
+    const ed = editor();
+    ed.update(() => $insertNodes([$createFigureNode({ src: 'media:ab12', altText: '示意图', caption: '图 3', width: 640, height: 360 })]), { discrete: true });
+    ed.read(() => {
+      const figure = $getRoot().getChildren().find($isEditorFigureNode)!;
+      const copy = EditorFigureNode.clone(figure);
+      expect(copy).toBeInstanceOf(EditorFigureNode);
+      expect(copy.getKey()).toBe(figure.getKey());
+      expect(copy.payload()).toEqual({ src: 'media:ab12', altText: '示意图', caption: '图 3', width: 640, height: 360 });
+    });
+  });
+
   it('round-trips the caption edit a reader makes', () => {
     const ed = editor();
     ed.setEditorState(ed.parseEditorState(JSON.stringify(STORED)));
