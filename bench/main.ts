@@ -55,6 +55,8 @@ async function exportTable(): Promise<void> {
   const cases: Array<[string, Issue]> = [
     ['2024-W47', w47],
     ['2021-W08', w08],
+    // the size of a full issue (75–110 pages): the goal's "110-page" case
+    ['both fixtures', repeated([w47, w08], 1)],
     ['repeated ×3', repeated([w47, w08], 3)],
   ];
 
@@ -79,9 +81,10 @@ async function exportTable(): Promise<void> {
   console.log(`\nExport, median of ${RUNS} runs (min–max), each in a fresh process\n`);
   console.log(table(['issue', 'pages', 'PDF export', 'PDF peak RSS', 'PDF size', 'DOCX export', 'DOCX size'], rows));
 
-  const [shortPages, longPages] = [results['2021-W08'].pdf[0].pages ?? 1, results['repeated ×3'].pdf[0].pages ?? 1];
-  const growth = median(results['repeated ×3'].pdf.map((r) => r.ms)) / median(results['2021-W08'].pdf.map((r) => r.ms));
-  console.log(`\nPDF time growth: ${growth.toFixed(2)}× for ${(longPages / shortPages).toFixed(2)}× the pages (${shortPages} → ${longPages})`);
+  // Fresh processes: the times include start-up and loading the fonts, which do not grow with pages.
+  const [shortPages, longPages] = [results['both fixtures'].pdf[0].pages ?? 1, results['repeated ×3'].pdf[0].pages ?? 1];
+  const growth = median(results['repeated ×3'].pdf.map((r) => r.ms)) / median(results['both fixtures'].pdf.map((r) => r.ms));
+  console.log(`\nPDF time growth: ${growth.toFixed(2)}× for ${(longPages / shortPages).toFixed(2)}× the pages (${shortPages} → ${longPages}; goal ≤ 3.3× for the 300-page issue against the 110-page one)`);
 }
 
 // Whole build process vs the office suite on the same content: the bin a user runs (`weekly`, on a
