@@ -6,7 +6,7 @@ import * as fontkit from 'fontkit';
 import type { FontKey, FontMetrics } from '../../../shared/layout/types';
 import { extraFontPath, npmFontPath } from './fontFiles';
 import { textAdvance } from './glyphAdvance';
-import { speedUpSubsetting } from './subsetting';
+import { decodeLoca, speedUpSubsetting } from './subsetting';
 
 export interface FontSet {
   /** parsed faces, loaded on first access; `extra` is null when the machine has no wide-coverage face */
@@ -47,6 +47,7 @@ export function loadFontSet(): FontSet {
           if (file && !font) {
             font = fontkit.create(readFileSync(file));
             speedUpSubsetting(font);
+            decodeLoca(font);
             byFile.set(file, font);
           }
           parsed.set(key, font);

@@ -71,3 +71,30 @@ export function speedUpSubsetting(font: fontkit.Font): void {
   };
   patched.add(proto);
 }
+
+interface LocaInternals {
+  directory: { tables: Record<string, { offset: number; length: number } | undefined> };
+  head: { indexToLocFormat: number };
+  stream: { buffer: Uint8Array };
+  _tables: Record<string, unknown>;
+}
+
+/**
+ * Decodes the face's loca table (where each glyph's outline starts) straight from its bytes into the
+ * table fontkit would decode. pdfkit reads glyph 0 when it embeds a face, and the subsetter reads every
+ * glyph's place; fontkit's generic decoder makes one call per entry, some 65,000 for a CJK face, each
+ * time a face is first embedded. Same table (version, offsets doubled for the short format).
+ */
+export function decodeLoca(font: fontkit.Font): void {
+  const f = font as unknown as LocaInternals;
+  const table = f.directory.tables.loca;
+  if (!table || 'loca' in f._tables) return;
+  const version = f.head.indexToLocFormat;
+  const bytes = f.stream.buffer;
+  const view = new DataView(bytes.buffer, bytes.byteOffset + table.offset, table.length);
+  const size = version === 0 ? 2 : 4;
+  const offsets = new Array<number>(Math.floor(table.length / size));
+  if (version === 0) for (let i = 0; i < offsets.length; i++) offsets[i] = view.getUint16(2 * i) * 2;
+  else for (let i = 0; i < offsets.length; i++) offsets[i] = view.getUint32(4 * i);
+  f._tables.loca = version === 0 ? { version, offsets, _processed: true } : { version, offsets };
+}

@@ -5,6 +5,7 @@ import PDFDocument from 'pdfkit';
 import type { DocumentArticle, IssueDocument, PageMap } from '../../../shared/document/issueDocument';
 import { layoutIssue, prepareArticle, Typesetter, type BodyFont, type FontKey, type IssueLayoutOptions, type OutlineEntry } from '../../../shared/layout';
 import { loadFontSet } from '../fonts';
+import { bufferPageContent } from './contentBuffer';
 import { drawPage } from './drawPage';
 import { createImageResolver, figureSources, mayOpenImage } from './images';
 import { createStructureWriter } from './structure';
@@ -116,6 +117,7 @@ export async function renderIssuePdf(doc: IssueDocument, options: PdfOptions = {
       Producer: 'Weekly Desk (pdfkit)',
     },
   } as never) as Doc;
+  bufferPageContent(pdf);
   const images = createImageResolver(pdf, doc);
   const layout = layoutIssue(doc, ts, { ...layoutOptions(options), imageSize: images.size, onStage: stage });
 

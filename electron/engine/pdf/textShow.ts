@@ -7,7 +7,7 @@
 import type * as fontkit from 'fontkit';
 import type PDFDocument from 'pdfkit';
 import type { TextItem } from '../../../shared/layout/types';
-import { placeGlyphs } from '../fonts/glyphAdvance';
+import { charAdvance, glyphId, isDashRun, placeGlyphs } from '../fonts/glyphAdvance';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -43,11 +43,43 @@ function utf16Hex(text: string): string {
   return out.toUpperCase();
 }
 
+/** A character's glyph as this document's subset numbers it: its hex code in the text and its advance (font units). */
+interface ShownGlyph {
+  hex: string;
+  advance: number;
+}
+
+/**
+ * Glyphs already shown with each embedded font, by code point. A subset glyph id belongs to one
+ * document's font, so the table lives as long as that font; a character's first showing records its
+ * glyph in the subset, widths and ToUnicode, every later one only reads the table.
+ */
+const shownGlyphs = new WeakMap<EmbeddedFontInternals, Map<number, ShownGlyph>>();
+
+function subsetGlyph(font: EmbeddedFontInternals, gid: number, advance: number, codePoints: number[]): string {
+  const sub = font.subset.includeGlyph(gid);
+  if (font.widths[sub] == null) font.widths[sub] = advance * font.scale;
+  if (font.unicode[sub] == null) font.unicode[sub] = codePoints;
+  return sub.toString(16).padStart(4, '0');
+}
+
+function shownGlyph(font: EmbeddedFontInternals, table: Map<number, ShownGlyph>, cp: number): ShownGlyph {
+  let shown = table.get(cp);
+  if (!shown) {
+    const advance = charAdvance(font.font, cp);
+    shown = { hex: subsetGlyph(font, glyphId(font.font, cp), advance, [cp]), advance };
+    table.set(cp, shown);
+  }
+  return shown;
+}
+
 /** Draws `item` in the current font, size and fill color of `doc`. */
 export function showPieces(doc: Doc, item: TextItem): void {
   const d = doc as unknown as DocInternals;
   const font = d._font;
   if (d.page.fonts[font.id] == null) d.page.fonts[font.id] = font.ref();
+  let table = shownGlyphs.get(font);
+  if (!table) shownGlyphs.set(font, (table = new Map()));
   const size = item.size;
   const toPoints = (font.scale * size) / 1000;
   const toUnits = 1000 / size;
@@ -68,29 +100,48 @@ export function showPieces(doc: Doc, item: TextItem): void {
     if (commands.length > 0) ops.push(`[${commands.join(' ')}] TJ`);
     commands = [];
   };
+  /** one glyph whose origin is `x` font units from its piece's start */
+  const show = (dx: number, x: number, glyphHex: string, advance: number, stretch: number): void => {
+    const want = dx + x * toPoints + count * item.charSpacing;
+    const gap = want - pen;
+    if (gap < -0.1 * size) backwards = true;
+    if (Math.abs(gap) > 0.0005) {
+      flushHex();
+      // TJ offsets are scaled by Tz too
+      commands.push(num((-gap * toUnits * 100) / tz));
+      pen = want;
+    }
+    const glyphTz = stretch === 1 ? 100 : Math.round(stretch * 10000) / 100;
+    if (glyphTz !== tz) {
+      flushTj();
+      ops.push(`${num(glyphTz)} Tz`);
+      tz = glyphTz;
+    }
+    hex += glyphHex;
+    pen += (advance * toPoints * tz) / 100;
+    count++;
+  };
   for (const piece of pieces) {
-    for (const g of placeGlyphs(font.font, piece.text).glyphs) {
-      const want = piece.dx + g.x * toPoints + count * item.charSpacing;
-      const gap = want - pen;
-      if (gap < -0.1 * size) backwards = true;
-      if (Math.abs(gap) > 0.0005) {
-        flushHex();
-        // TJ offsets are scaled by Tz too
-        commands.push(num((-gap * toUnits * 100) / tz));
-        pen = want;
+    const text = piece.text;
+    if (isDashRun(text)) {
+      // dashes set on the em grid (stretched glyphs): placeGlyphs knows how
+      for (const g of placeGlyphs(font.font, text).glyphs) show(piece.dx, g.x, subsetGlyph(font, g.gid, g.advance, g.codePoints), g.advance, g.stretch);
+      continue;
+    }
+    // the same glyphs and places as placeGlyphs, without making them: x sums the advances in font units
+    let x = 0;
+    for (let i = 0; i < text.length; i++) {
+      let cp = text.charCodeAt(i);
+      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+        const lo = text.charCodeAt(i + 1);
+        if (lo >= 0xdc00 && lo <= 0xdfff) {
+          cp = (cp - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
+          i++;
+        }
       }
-      const glyphTz = Math.round(g.stretch * 10000) / 100;
-      if (glyphTz !== tz) {
-        flushTj();
-        ops.push(`${num(glyphTz)} Tz`);
-        tz = glyphTz;
-      }
-      const gid = font.subset.includeGlyph(g.gid);
-      if (font.widths[gid] == null) font.widths[gid] = g.advance * font.scale;
-      if (font.unicode[gid] == null) font.unicode[gid] = g.codePoints;
-      hex += gid.toString(16).padStart(4, '0');
-      pen += (g.advance * toPoints * tz) / 100;
-      count++;
+      const g = shownGlyph(font, table, cp);
+      show(piece.dx, x, g.hex, g.advance, 1);
+      x += g.advance;
     }
   }
   flushTj();
