@@ -12,6 +12,7 @@ export const INVOKE_CHANNELS = [
   'issues:remove',
   'issues:columnNames',
   'issues:viewpoint',
+  'issues:viewpointDraft',
   'issues:importWeekly',
   'issues:exportWeekly',
   'articles:save',

@@ -143,6 +143,15 @@ export const contract = {
     remove: method(z.object({ id }), ok),
     columnNames: method(empty, z.array(z.string())),
     viewpoint: method(z.object({ id }), viewpointPreviewSchema),
+    /**
+     * 本期视点 with the editor's unsaved drafts of some articles laid over the saved issue (live page
+     * numbers while an autosave is still pending); the drafts are not saved. Each must already be in
+     * that column of the saved issue (code `viewpoint-draft-stale` otherwise: save, then ask again).
+     */
+    viewpointDraft: method(
+      z.object({ id, drafts: z.array(z.object({ columnId: id, article: articleSchema })).max(500) }),
+      viewpointPreviewSchema,
+    ),
     /** a `.weekly` file (zip: manifest, Lexical content, media), base64, into the archive */
     importWeekly: method(
       z.object({

@@ -1,6 +1,7 @@
 // Live page numbers (issue #10): the column tree shows where each article's title will print, the
 // 本期视点 preview shows the same numbers, and both move when an edit pushes later articles down.
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
+import type { Issue } from '../../shared/model/issue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppSession, type AppSession } from './helpers/webApp';
 
@@ -16,6 +17,20 @@ async function treePages(): Promise<Array<[string, number]>> {
       return [title, Number(/第 (\d+) 页/.exec(badge)?.[1] ?? NaN)] as [string, number];
     }),
   );
+}
+
+/** The issue as the server has stored it (straight from the API, not through the page). */
+async function storedIssue(): Promise<Issue> {
+  const url = new URL(session.app.url);
+  const token = url.searchParams.get('token') ?? '';
+  const startup = await fetch(new URL('/api/app:startup', url), { method: 'POST', headers: { 'content-type': 'application/json', 'x-weekly-desk-token': token }, body: '{}' });
+  const { result } = (await startup.json()) as { result: { openIssueId: string } };
+  const res = await fetch(new URL('/api/issues:get', url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-weekly-desk-token': token },
+    body: JSON.stringify({ id: result.openIssueId }),
+  });
+  return ((await res.json()) as { result: Issue }).result;
 }
 
 async function settled(): Promise<void> {
@@ -67,5 +82,46 @@ describe('live page numbers', () => {
     const shift = after[k + 1][1] - before[k + 1][1];
     for (let i = k + 1; i < after.length; i++) expect(after[i][1] - before[i][1]).toBeGreaterThanOrEqual(shift - 1);
     expect(session.pageErrors).toEqual([]);
+  });
+
+  it('follows the unsaved draft while its save is held up, and the save still lands afterwards', async () => {
+    // Hold every article save at the network: only the draft sent with the request can move the numbers.
+    const held: Route[] = [];
+    let holding = true;
+    await page.route('**/api/articles:save', (route) => void (holding ? held.push(route) : route.continue()));
+    try {
+      await page.getByRole('tab', { name: '正文' }).click();
+      await settled();
+      const before = await treePages();
+      const k = 0;
+      await page.locator('.article-item').nth(k).getByRole('button').click();
+      const body = page.getByRole('textbox', { name: '正文' });
+      await body.locator('p').first().click();
+      await page.keyboard.press('Home');
+      const passage = '国家医保局持续推进药品集中带量采购常态化制度化开展，第十批集采药品平均降价超过百分之五十。';
+      await body.evaluate((_, text) => document.execCommand('insertText', false, text), passage.repeat(90));
+
+      await expect.poll(async () => (await treePages())[k + 1][1], { timeout: 30_000 }).toBeGreaterThan(before[k + 1][1] + 2);
+      await settled();
+      // numbers moved, the save is still waiting at the network, and the server has the old text
+      await expect.poll(() => held.length, { timeout: 10_000 }).toBeGreaterThan(0);
+      const titleOf = (issue: Issue) => issue.columns.flatMap((c) => c.articles)[k];
+      expect(JSON.stringify(titleOf(await storedIssue()).content)).not.toContain(passage);
+      expect(await page.getByLabel('保存状态').textContent()).toBe('正在保存…');
+
+      holding = false;
+      for (const route of held.splice(0)) await route.continue();
+      await expect.poll(async () => JSON.stringify(titleOf(await storedIssue()).content), { timeout: 30_000 }).toContain(passage.repeat(90));
+      // the numbers the page shows are those of what is now saved
+      const after = await treePages();
+      await page.reload();
+      await settled();
+      expect(await treePages()).toEqual(after);
+      expect(session.pageErrors).toEqual([]);
+    } finally {
+      holding = false;
+      for (const route of held) await route.continue().catch(() => {});
+      await page.unroute('**/api/articles:save');
+    }
   });
 });

@@ -1,17 +1,22 @@
 // The render worker: PDF and DOCX export and the 本期视点 page numbers (a layout without drawing) on
 // their own thread, so the web server's event loop keeps answering while an issue is set.
-// One worker serves requests in order; its typesetter caches stay warm between them.
+// One worker serves requests in order; its typesetter caches stay warm between them, and it holds
+// the articles of recent page-number requests so the service sends only those that changed.
 import { parentPort } from 'node:worker_threads';
+import type { IssueDocument } from '../../../shared/document/issueDocument';
 import { describeError, isUserFacingError } from '../../../shared/errors';
 import { defaultEngines } from './defaultEngines';
-import type { RenderReply, RenderRequest, WorkerError } from './renderWorkerProtocol';
+import { HeldArticles, type RenderReply, type RenderRequest, type WorkerError } from './renderWorkerProtocol';
 
 function flatten(e: unknown): WorkerError {
   if (isUserFacingError(e)) return { message: e.message, code: e.code, messageZh: e.messageZh };
   return { message: describeError(e) };
 }
 
-async function handle(request: RenderRequest, post: (reply: RenderReply, transfer?: ArrayBuffer[]) => void): Promise<void> {
+const held = new HeldArticles();
+
+/** `pages` is the page-number request's whole document, resolved when the message arrived. */
+async function handle(request: RenderRequest, pages: IssueDocument | Error | null, post: (reply: RenderReply, transfer?: ArrayBuffer[]) => void): Promise<void> {
   const { id } = request;
   const onStage = (stage: string): void => post({ id, type: 'stage', stage });
   try {
@@ -20,7 +25,8 @@ async function handle(request: RenderRequest, post: (reply: RenderReply, transfe
       const pdf = new Uint8Array(r.pdf);
       post({ id, type: 'pdf', pdf, pageCount: r.pageCount, pageMap: r.pageMap }, [pdf.buffer]);
     } else if (request.kind === 'pages') {
-      const r = await defaultEngines.settlePages(request.doc, { pageSize: request.pageSize, bodyFont: request.bodyFont });
+      if (!pages || pages instanceof Error) throw pages ?? new Error('page-number request without a document');
+      const r = await defaultEngines.settlePages(pages, { pageSize: request.pageSize, bodyFont: request.bodyFont });
       post({ id, type: 'pages', pageCount: r.pageCount, pageMap: r.pageMap });
     } else {
       const r = await defaultEngines.renderDocx(request.doc, { pageSize: request.pageSize, bodyFont: request.bodyFont, onStage });
@@ -36,6 +42,15 @@ const port = parentPort;
 if (port) {
   let queue = Promise.resolve();
   port.on('message', (request: RenderRequest) => {
-    queue = queue.then(() => handle(request, (reply, transfer) => port.postMessage(reply, transfer ?? [])));
+    // Held articles follow the order messages arrive in, which is the order the service sent them.
+    let pages: IssueDocument | Error | null = null;
+    if (request.kind === 'pages') {
+      try {
+        pages = held.resolve(request);
+      } catch (e) {
+        pages = e instanceof Error ? e : new Error(describeError(e));
+      }
+    }
+    queue = queue.then(() => handle(request, pages, (reply, transfer) => port.postMessage(reply, transfer ?? [])));
   });
 }

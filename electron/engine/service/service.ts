@@ -43,13 +43,15 @@ export function createService(options: ServiceOptions): WeeklyDeskHandlers {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? (() => {});
   const jobs = new JobRegistry();
-  const viewpoint = createViewpointCache(engines);
 
   async function requireIssue(id: string): Promise<Issue> {
     const issue = await store.getIssue(id);
     if (!issue) throw new UserFacingError('issue-not-found', '找不到这一期，它可能已被删除。', `Issue ${id} not found`);
     return issue;
   }
+
+  // Every write below tells it what was saved, so it never reads the issue back per request.
+  const viewpoint = createViewpointCache(engines, requireIssue);
 
   async function settings() {
     return (await store.getSettings()) ?? settingsSchema.parse({});
@@ -177,15 +179,18 @@ export function createService(options: ServiceOptions): WeeklyDeskHandlers {
       },
       save: async (issue) => {
         await store.saveIssue(issue);
+        viewpoint.issueSaved(issue);
         return { savedAt: now().toISOString() };
       },
       saveMeta: async ({ id, meta }) => {
         const issue = await requireIssue(id);
         await store.saveIssue({ ...issue, meta });
+        viewpoint.metaSaved(id, meta);
         return { savedAt: now().toISOString() };
       },
       remove: async ({ id }) => {
         await store.deleteIssue(id);
+        viewpoint.forget(id);
         return { ok: true as const };
       },
       columnNames: () => store.columnNames(),
@@ -193,7 +198,9 @@ export function createService(options: ServiceOptions): WeeklyDeskHandlers {
         if (!store.importWeekly) {
           throw new UserFacingError('weekly-unsupported', `当前模式不能打开期刊文件“${name}”。`, 'This store cannot import .weekly files');
         }
-        return store.importWeekly(new Uint8Array(Buffer.from(data, 'base64')), name, onConflict);
+        const imported = await store.importWeekly(new Uint8Array(Buffer.from(data, 'base64')), name, onConflict);
+        viewpoint.forget(imported.id);
+        return imported;
       },
       exportWeekly: async ({ id }) => {
         const issue = await requireIssue(id);
@@ -205,12 +212,17 @@ export function createService(options: ServiceOptions): WeeklyDeskHandlers {
       },
       viewpoint: async ({ id }): Promise<ViewpointPreview> => {
         const s = await settings();
-        return viewpoint.preview(await requireIssue(id), { pageSize: s.pageSize, bodyFont: s.bodyFont }, log);
+        return viewpoint.preview(id, [], { pageSize: s.pageSize, bodyFont: s.bodyFont }, log);
+      },
+      viewpointDraft: async ({ id, drafts }): Promise<ViewpointPreview> => {
+        const s = await settings();
+        return viewpoint.preview(id, drafts, { pageSize: s.pageSize, bodyFont: s.bodyFont }, log);
       },
     },
     articles: {
       save: async ({ issueId, columnId, article }) => {
         await store.saveArticle(issueId, columnId, article);
+        viewpoint.articleSaved(issueId, columnId, article);
         return { savedAt: now().toISOString() };
       },
       summarize: async ({ title, content }) => ({ summary: engines.summarize({ title, blocks: toBlocks(content) }, await summaryLength()) }),

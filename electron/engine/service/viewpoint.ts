@@ -1,39 +1,157 @@
 // 本期视点 preview: the entries as they will print, with page numbers from a real layout.
-// The engine re-lays only what changed (its typesetter caches paragraphs and articles); results are
-// also cached per issue content, and concurrent requests for the same content share one layout.
-import { createHash } from 'node:crypto';
+// The live page numbers ask this after every pause in typing, often with the editor's unsaved
+// draft of one article, so it keeps each issue's document in memory: the saved issue (patched by
+// the service as saves land, never read back from the archive per request) and each article's
+// document form, rebuilt only for an article whose content or place changed. The engine re-lays
+// only what changed (its typesetter memoises articles); identical requests share one layout.
 import type { ViewpointPreview } from '../../../shared/api/contract';
-import { buildIssueDocument, type IssueDocument } from '../../../shared/document/issueDocument';
-import { describeError } from '../../../shared/errors';
-import type { Issue } from '../../../shared/model/issue';
+import { buildIssueDocument, documentArticle, type DocumentArticle, type IssueDocument } from '../../../shared/document/issueDocument';
+import { describeError, UserFacingError } from '../../../shared/errors';
+import type { Article, Issue, IssueMeta } from '../../../shared/model/issue';
 import type { Engines, PageNumbers, RenderOptions } from './engines';
 
 /** What the page numbers depend on besides the issue: paper and body face (a sans body sets wider). */
 export type Look = Pick<RenderOptions, 'pageSize' | 'bodyFont'>;
 
-const MAX_CACHED = 8;
+/** An article as the editor has it now, not yet saved; it must already be in that column. */
+export interface ArticleDraft {
+  columnId: string;
+  article: Article;
+}
 
-export function createViewpointCache(engines: Engines) {
-  const cache = new Map<string, Promise<PageNumbers | null>>();
+const MAX_CACHED = 8;
+const MAX_ISSUES = 4;
+
+interface Documented {
+  /** the article the document form was made from; compared by identity first, then by content */
+  article: Article;
+  json: string | null;
+  place: string;
+  doc: DocumentArticle;
+}
+
+function contentJson(entry: Documented): string {
+  entry.json ??= JSON.stringify(entry.article);
+  return entry.json;
+}
+
+/** The issue with every body emptied: what the front matter (meta, 本期视点 entries) is built from. */
+function withoutBodies(issue: Issue): Issue {
+  return {
+    ...issue,
+    columns: issue.columns.map((c) => ({ ...c, articles: c.articles.map((a) => ({ ...a, content: { ...a.content, root: { ...a.content.root, children: [] } } })) })),
+  };
+}
+
+/** The drafts laid over the saved issue; a draft for an article not in that column is refused. */
+export function overlayDrafts(issue: Issue, drafts: readonly ArticleDraft[]): Issue {
+  if (drafts.length === 0) return issue;
+  const byId = new Map(drafts.map((d) => [d.article.id, d]));
+  const columns = issue.columns.map((column) => {
+    if (!column.articles.some((a) => byId.has(a.id))) return column;
+    return {
+      ...column,
+      articles: column.articles.map((a) => {
+        const draft = byId.get(a.id);
+        if (!draft || draft.columnId !== column.id) return a;
+        byId.delete(a.id);
+        return draft.article;
+      }),
+    };
+  });
+  if (byId.size > 0) {
+    const [first] = byId.values();
+    throw new UserFacingError(
+      'viewpoint-draft-stale',
+      '页码暂未更新：文章的位置还没有保存，保存后会自动更新。',
+      `Draft of article ${first.article.id} is not in column ${first.columnId} of the saved issue ${issue.id}`,
+    );
+  }
+  return { ...issue, columns };
+}
+
+export function createViewpointCache(engines: Engines, load: (issueId: string) => Promise<Issue>) {
+  const results = new Map<string, Promise<PageNumbers | null>>();
+  /** the saved issue, as the service last wrote or read it */
+  const saved = new Map<string, Issue>();
+  /** bumps on every write the service reports, so a read that raced a save is not kept */
+  const versions = new Map<string, number>();
+  /** per issue: articleId → its document form */
+  const documented = new Map<string, Map<string, Documented>>();
+  /** a small id per document article object, for the layout cache's key (no hashing of bodies) */
+  const docIds = new WeakMap<DocumentArticle, number>();
+  let nextDocId = 1;
+
+  function remember<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
+    map.delete(key);
+    map.set(key, value);
+    while (map.size > max) map.delete(map.keys().next().value as K);
+  }
+
+  function touched(issueId: string): void {
+    versions.set(issueId, (versions.get(issueId) ?? 0) + 1);
+  }
+
+  async function savedIssue(issueId: string): Promise<Issue> {
+    const kept = saved.get(issueId);
+    if (kept) return kept;
+    const version = versions.get(issueId) ?? 0;
+    const issue = await load(issueId);
+    if ((versions.get(issueId) ?? 0) === version) remember(saved, issueId, issue, MAX_ISSUES);
+    return issue;
+  }
+
+  /** The issue's document, reusing each article's document form while its content and place are unchanged. */
+  function documentOf(issue: Issue): IssueDocument {
+    const front = buildIssueDocument(withoutBodies(issue));
+    const before = documented.get(issue.id) ?? new Map<string, Documented>();
+    const now = new Map<string, Documented>();
+    const articles: DocumentArticle[] = [];
+    let index = 0;
+    for (const column of issue.columns) {
+      column.articles.forEach((article, i) => {
+        const place = { index: index++, column: column.name, firstInColumn: i === 0 };
+        const placeKey = JSON.stringify(place);
+        let entry = before.get(article.id);
+        if (entry && entry.place === placeKey && entry.article !== article) {
+          const json = JSON.stringify(article);
+          entry = contentJson(entry) === json ? { ...entry, article, json } : undefined;
+        } else if (entry && entry.place !== placeKey) entry = undefined;
+        entry ??= { article, json: null, place: placeKey, doc: documentArticle(article, place) };
+        now.set(article.id, entry);
+        articles.push(entry.doc);
+      });
+    }
+    remember(documented, issue.id, now, MAX_ISSUES);
+    return { ...front, articles };
+  }
+
+  function layoutKey(doc: IssueDocument, look: Look): string {
+    const ids = doc.articles.map((a) => {
+      let n = docIds.get(a);
+      if (n === undefined) docIds.set(a, (n = nextDocId++));
+      return n;
+    });
+    return JSON.stringify([look.pageSize, look.bodyFont, doc.meta, doc.readingNote, doc.viewpoint, ids]);
+  }
 
   function layout(doc: IssueDocument, look: Look, log: (m: string) => void): Promise<PageNumbers | null> {
-    const key = createHash('sha256').update(look.pageSize).update(look.bodyFont).update(JSON.stringify(doc)).digest('hex');
-    let pending = cache.get(key);
+    const key = layoutKey(doc, look);
+    let pending = results.get(key);
     if (!pending) {
       pending = engines.settlePages(doc, { pageSize: look.pageSize, bodyFont: look.bodyFont }).catch((e: unknown) => {
         log(`viewpoint layout failed: ${describeError(e)}`);
-        cache.delete(key);
+        results.delete(key);
         return null;
       });
-      cache.set(key, pending);
-      while (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value as string);
+      remember(results, key, pending, MAX_CACHED);
     }
     return pending;
   }
 
   return {
-    async preview(issue: Issue, look: Look, log: (m: string) => void): Promise<ViewpointPreview> {
-      const doc = buildIssueDocument(issue);
+    async preview(issueId: string, drafts: readonly ArticleDraft[], look: Look, log: (m: string) => void): Promise<ViewpointPreview> {
+      const doc = documentOf(overlayDrafts(await savedIssue(issueId), drafts));
       const l = doc.articles.length > 0 ? await layout(doc, look, log) : null;
       return {
         columns: doc.viewpoint.map((c) => ({
@@ -49,6 +167,37 @@ export function createViewpointCache(engines: Engines) {
         pageCount: l?.pageCount ?? null,
         exact: l !== null,
       };
+    },
+    /** the service saved the whole issue */
+    issueSaved(issue: Issue): void {
+      touched(issue.id);
+      remember(saved, issue.id, issue, MAX_ISSUES);
+    },
+    /** the service saved one article into a column: patch the kept issue (or forget it if the article moved) */
+    articleSaved(issueId: string, columnId: string, article: Article): void {
+      touched(issueId);
+      const issue = saved.get(issueId);
+      if (!issue) return;
+      const column = issue.columns.find((c) => c.id === columnId);
+      const k = column?.articles.findIndex((a) => a.id === article.id) ?? -1;
+      if (!column || k < 0) {
+        saved.delete(issueId);
+        return;
+      }
+      const articles = column.articles.slice();
+      articles[k] = article;
+      saved.set(issueId, { ...issue, columns: issue.columns.map((c) => (c === column ? { ...c, articles } : c)) });
+    },
+    metaSaved(issueId: string, meta: IssueMeta): void {
+      touched(issueId);
+      const issue = saved.get(issueId);
+      if (issue) saved.set(issueId, { ...issue, meta });
+    },
+    /** the issue changed in a way the service does not follow (removed, replaced from a file) */
+    forget(issueId: string): void {
+      touched(issueId);
+      saved.delete(issueId);
+      documented.delete(issueId);
     },
   };
 }

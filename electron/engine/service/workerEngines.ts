@@ -6,9 +6,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { DocumentArticle, IssueDocument } from '../../../shared/document/issueDocument';
 import { UserFacingError } from '../../../shared/errors';
 import type { Engines, RenderOptions, RenderedPdf } from './engines';
-import type { RenderReply, RenderRequest, WorkerError } from './renderWorkerProtocol';
+import type { ArticleRef, RenderReply, RenderRequest, WorkerError } from './renderWorkerProtocol';
 
 export interface WorkerEnginesOptions {
   /** the worker's entry; defaults to ./renderWorker next to this module (.ts under tsx, .js when built) */
@@ -50,6 +51,50 @@ function spawn(entry: URL): Worker {
   return new Worker(boot, { eval: true });
 }
 
+/** Page-number requests the worker keeps the articles of (two tabs on two issues, an undo, a revert). */
+const HELD_REQUESTS = 4;
+
+/**
+ * The service's side of the render worker's held articles: which document article objects the
+ * worker holds, by key. A document article is never changed once made (the service makes a new one
+ * for an edited article), so the object itself says whether the worker has it.
+ */
+export class ArticleLedger {
+  private readonly keys = new WeakMap<DocumentArticle, number>();
+  private nextKey = 1;
+  /** key → serial of the last request that used it, for the current worker */
+  private held = new Map<number, number>();
+  private serial = 0;
+  private lost = false;
+
+  /** The worker is new, or may have lost track: send every article again, and tell it to forget. */
+  reset(): void {
+    this.held = new Map();
+    this.lost = true;
+  }
+
+  refs(doc: IssueDocument): { doc: Extract<RenderRequest, { kind: 'pages' }>['doc']; reset: boolean; drop: number[] } {
+    const serial = ++this.serial;
+    const articles: ArticleRef[] = doc.articles.map((article) => {
+      let key = this.keys.get(article);
+      if (key === undefined) this.keys.set(article, (key = this.nextKey++));
+      const known = this.held.has(key);
+      this.held.set(key, serial);
+      return known ? { key } : { key, article };
+    });
+    const drop: number[] = [];
+    for (const [key, last] of this.held) {
+      if (last <= serial - HELD_REQUESTS) {
+        drop.push(key);
+        this.held.delete(key);
+      }
+    }
+    const reset = this.lost;
+    this.lost = false;
+    return { doc: { ...doc, articles }, reset, drop };
+  }
+}
+
 function toError(error: WorkerError): Error {
   if (error.code && error.messageZh) return new UserFacingError(error.code, error.messageZh, error.message);
   return new Error(error.message);
@@ -61,6 +106,7 @@ export function createWorkerEngines(base: Engines, options: WorkerEnginesOptions
   const pending = new Map<number, Pending>();
   let worker: Worker | null = null;
   let nextId = 1;
+  const ledger = new ArticleLedger();
 
   function failAll(e: unknown): void {
     for (const p of pending.values()) p.reject(e);
@@ -70,6 +116,7 @@ export function createWorkerEngines(base: Engines, options: WorkerEnginesOptions
   function ensureWorker(): Worker {
     if (worker) return worker;
     const w = spawn(entry);
+    ledger.reset();
     w.on('message', (reply: RenderReply) => {
       const p = pending.get(reply.id);
       if (!p) return;
@@ -98,13 +145,14 @@ export function createWorkerEngines(base: Engines, options: WorkerEnginesOptions
     return w;
   }
 
-  function request(kind: RenderRequest['kind'], doc: RenderRequest['doc'], opts: RenderOptions): Promise<RenderReply> {
+  function request(kind: RenderRequest['kind'], doc: IssueDocument, opts: RenderOptions): Promise<RenderReply> {
     return new Promise((resolve, reject) => {
       const id = nextId++;
       const w = ensureWorker();
       pending.set(id, { resolve, reject, ...(opts.onStage ? { onStage: opts.onStage } : {}) });
       w.ref();
-      const message: RenderRequest = { id, kind, doc, pageSize: opts.pageSize, bodyFont: opts.bodyFont };
+      const base = { id, pageSize: opts.pageSize, bodyFont: opts.bodyFont };
+      const message: RenderRequest = kind === 'pages' ? { ...base, kind, ...ledger.refs(doc) } : { ...base, kind, doc };
       w.postMessage(message);
     }).finally(() => {
       if (worker && pending.size === 0) worker.unref();
@@ -121,7 +169,11 @@ export function createWorkerEngines(base: Engines, options: WorkerEnginesOptions
       return { pdf: reply.pdf, pageCount: reply.pageCount, pageMap: reply.pageMap };
     },
     settlePages: async (doc, opts) => {
-      const reply = await request('pages', doc, opts);
+      const reply = await request('pages', doc, opts).catch((e: unknown) => {
+        // the worker may not hold what the ledger says (a failed resolve): start afresh next time
+        ledger.reset();
+        throw e;
+      });
       if (reply.type !== 'pages') throw new Error(`render worker answered ${reply.type} to a pages request`);
       return { pageCount: reply.pageCount, pageMap: reply.pageMap };
     },

@@ -30,7 +30,7 @@ import {
   updateArticle,
 } from './issueOps';
 import { SaveIndicator } from './SaveIndicator';
-import { useLivePages } from './livePages';
+import { mark, MARKS, useLivePages } from './livePages';
 import { useIssue } from './useIssue';
 import { ViewpointPreview } from './ViewpointPreview';
 
@@ -54,8 +54,8 @@ export function WorkspaceScreen({
   onRequestDone: () => void;
 }) {
   const notices = useNotices();
-  const { issue, loadError, restored, save, revision, change, flush } = useIssue(issueId);
-  const live = useLivePages(issueId, revision, flush);
+  const { issue, loadError, restored, save, revision, change, flush, unsaved } = useIssue(issueId);
+  const live = useLivePages(issueId, revision, { unsaved, flush });
 
   useEffect(() => {
     if (restored) notices.info('已恢复上次关闭前未保存的修改。');
@@ -96,7 +96,10 @@ export function WorkspaceScreen({
   );
 
   const onContentChange = useCallback(
-    (id: string, content: SerializedEditorStateJson) => change((i) => updateArticle(i, id, { content })),
+    (id: string, content: SerializedEditorStateJson) => {
+      mark(MARKS.handover);
+      change((i) => updateArticle(i, id, { content }));
+    },
     [change],
   );
 

@@ -43,6 +43,11 @@ export class AutoSaver<T> {
     if (this.dirty) throw new Error('unsaved changes remain');
   }
 
+  /** Wait for a save in progress (if any) to end, without starting one: then what is stored is known. */
+  async settled(): Promise<void> {
+    while (this.inFlight) await this.inFlight.catch(() => {});
+  }
+
   dispose(): void {
     this.disposed = true;
     this.clearTimer();

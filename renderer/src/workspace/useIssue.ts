@@ -4,7 +4,7 @@ import type { Issue } from '../../../shared/model/issue';
 import { errorMessage, getApi } from '../api/client';
 import { AutoSaver, type SaveState } from './autosave';
 import { dropDraft, keepDraft, takeDraft } from './drafts';
-import { planSave } from './savePlan';
+import { planSave, type SavePlan } from './savePlan';
 
 export interface IssueHandle {
   issue: Issue | null;
@@ -16,6 +16,11 @@ export interface IssueHandle {
   revision: number;
   change: (edit: (issue: Issue) => Issue) => void;
   flush: () => Promise<void>;
+  /**
+   * What the engine does not hold yet, once a save in progress has ended (none is started): the
+   * live page numbers send these articles as drafts instead of waiting for the autosave.
+   */
+  unsaved: () => Promise<SavePlan>;
 }
 
 export function useIssue(issueId: string): IssueHandle {
@@ -109,5 +114,10 @@ export function useIssue(issueId: string): IssueHandle {
 
   const flush = useCallback(() => saver.flush(), [saver]);
 
-  return { issue, loadError, restored, save, revision, change, flush };
+  const unsaved = useCallback(async (): Promise<SavePlan> => {
+    await saver.settled();
+    return current.current ? planSave(stored.current, current.current) : { kind: 'none' };
+  }, [saver]);
+
+  return { issue, loadError, restored, save, revision, change, flush, unsaved };
 }

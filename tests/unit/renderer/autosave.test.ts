@@ -15,6 +15,29 @@ function harness(save: (v: string) => Promise<void>) {
 }
 
 describe('AutoSaver', () => {
+  it('settled() waits for the save in progress, and starts none itself', async () => {
+    const saved: string[] = [];
+    let release: () => void = () => {};
+    const { saver } = harness((v) => new Promise<void>((r) => (release = () => (saved.push(v), r()))));
+    await saver.settled(); // nothing in progress: returns at once
+    saver.update('a');
+    await vi.advanceTimersByTimeAsync(1000);
+    saver.update('ab');
+    let done = false;
+    const settled = saver.settled().then(() => (done = true));
+    await vi.advanceTimersByTimeAsync(10);
+    expect(done).toBe(false);
+    release();
+    await settled;
+    expect(saved).toEqual(['a']);
+    // 'ab' is still waiting for its own delay: settled() did not save it
+    expect(saver.hasUnsavedChanges).toBe(true);
+    await vi.advanceTimersByTimeAsync(1000);
+    release();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(saved).toEqual(['a', 'ab']);
+  });
+
   it('saves the latest value once typing pauses', async () => {
     const saved: string[] = [];
     const { saver, states } = harness(async (v) => void saved.push(v));

@@ -2,7 +2,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { issueSchema } from '../../../../../shared/model/issue';
 import { buildIssueDocument } from '../../../../../shared/document/issueDocument';
 import { isUserFacingError } from '../../../../../shared/errors';
-import { createWorkerEngines } from '../../../../../electron/engine/service/workerEngines';
+import { ArticleLedger, createWorkerEngines } from '../../../../../electron/engine/service/workerEngines';
+import { HeldArticles } from '../../../../../electron/engine/service/renderWorkerProtocol';
+import { defaultEngines } from '../../../../../electron/engine/service/defaultEngines';
 import { stageShown } from '../../../../../electron/engine/service/exportStages';
 import { fakeEngines, paragraphs } from './fakes';
 
@@ -70,6 +72,75 @@ describe('createWorkerEngines', () => {
     const [pdf, docx] = await Promise.all([engines.renderPdf(doc, { pageSize: 'A4', bodyFont: 'serif' }), engines.renderDocx(doc, { pageSize: 'A4', bodyFont: 'serif' })]);
     expect(new TextDecoder().decode(pdf.pdf.slice(0, 4))).toBe('%PDF');
     expect(docx.docx[0]).toBe(0x50);
+  });
+});
+
+describe('page numbers: the worker holds the articles, the service sends what changed', () => {
+  const twoArticles = issueSchema.parse({
+    ...issue,
+    columns: [{ ...issue.columns[0], articles: [...issue.columns[0].articles, { ...issue.columns[0].articles[0], id: 'a-2', title: '集采药品落地' }] }],
+  });
+
+  it('sends each article once, then only a new one; the worker rebuilds the same document', () => {
+    const ledger = new ArticleLedger();
+    const held = new HeldArticles();
+    const doc = buildIssueDocument(twoArticles);
+    const first = ledger.refs(doc);
+    expect(first.doc.articles.map((r) => r.article !== undefined)).toEqual([true, true]);
+    expect(held.resolve(first)).toEqual(doc);
+
+    const edited = { ...doc, articles: [doc.articles[0], { ...doc.articles[1], title: '集采药品全面落地' }] };
+    const second = ledger.refs(edited);
+    expect(second.doc.articles.map((r) => r.article !== undefined)).toEqual([false, true]);
+    expect(second.doc.meta).toBe(doc.meta);
+    const resolved = held.resolve(second);
+    expect(resolved).toEqual(edited);
+    expect(resolved.articles[0]).toBe(first.doc.articles[0].article);
+  });
+
+  it('lets the worker forget articles no recent request used, and starts afresh after a reset', () => {
+    const ledger = new ArticleLedger();
+    const held = new HeldArticles();
+    const doc = buildIssueDocument(twoArticles);
+    held.resolve(ledger.refs(doc));
+    let current = doc;
+    for (let k = 0; k < 4; k++) {
+      current = { ...current, articles: [current.articles[0], { ...current.articles[1], title: `第${k}版` }] };
+      held.resolve(ledger.refs(current));
+    }
+    // the first version of the second article is gone (none of the last four requests used it)
+    expect(held.size).toBe(1 + 4);
+    const again = ledger.refs(doc);
+    expect(again.doc.articles.map((r) => r.article !== undefined)).toEqual([false, true]);
+    expect(held.resolve(again)).toEqual(doc);
+
+    ledger.reset();
+    const fresh = ledger.refs(doc);
+    expect(fresh.reset).toBe(true);
+    expect(fresh.doc.articles.every((r) => r.article !== undefined)).toBe(true);
+    const emptyWorker = new HeldArticles();
+    expect(emptyWorker.resolve(fresh)).toEqual(doc);
+    expect(() => emptyWorker.resolve(ledger.refs({ ...doc, articles: [...doc.articles].reverse() }))).not.toThrow();
+    expect(() => new HeldArticles().resolve({ doc: { ...doc, articles: [{ key: 999 }] }, reset: false, drop: [] })).toThrow(/does not hold/);
+  });
+
+  it('settles an edited issue on the worker exactly as a fresh layout of the whole document does', async () => {
+    const engines = createWorkerEngines(fakeEngines());
+    try {
+      const doc = buildIssueDocument(twoArticles);
+      await engines.settlePages(doc, { pageSize: 'A4', bodyFont: 'serif' });
+      const long = paragraphs(...Array.from({ length: 40 }, (_, i) => `第${i + 1}段：国家医保局、人力资源社会保障部印发新版国家医保药品目录，新增91种药品，其中肿瘤用药26种。`));
+      const edited = buildIssueDocument({
+        ...twoArticles,
+        columns: [{ ...twoArticles.columns[0], articles: [{ ...twoArticles.columns[0].articles[0], content: long }, twoArticles.columns[0].articles[1]] }],
+      });
+      const onWorker = await engines.settlePages({ ...edited, articles: [edited.articles[0], doc.articles[1]] }, { pageSize: 'A4', bodyFont: 'serif' });
+      const inProcess = await defaultEngines.settlePages(edited, { pageSize: 'A4', bodyFont: 'serif' });
+      expect(onWorker).toEqual(inProcess);
+      expect(onWorker.pageMap['a-2']).toBeGreaterThan(onWorker.pageMap['a-1'] + 1);
+    } finally {
+      await engines.close();
+    }
   });
 });
 
