@@ -11,7 +11,8 @@ markCpuTimes();
 // A command runs for seconds, mostly through code that runs a few times (jsdom, Readability, DOMPurify,
 // Lexical, pdfkit on one issue): V8's optimising compiler spends more CPU compiling it in the background
 // than its code saves before the process ends (a 4× issue still builds faster without it), and that CPU
-// is the second core's. WEEKLY_V8_OPT=1 keeps the optimiser on.
+// is the second core's. WEEKLY_V8_OPT=1 keeps the optimiser on. (The bundle's loader, out/cli/loader.mjs,
+// sets the same flags before it compiles the bundle: V8 refuses a code cache made under other flags.)
 if (process.env.WEEKLY_V8_OPT !== '1') setFlagsFromString('--no-opt');
 
 type CommandModule = { run: (args: string[]) => Promise<number> };

@@ -8,14 +8,19 @@ import type { ImportWorkerData, ImportWorkerMessage } from './importWorkerProtoc
 const { baseDir, entries, options, next, claims } = workerData as ImportWorkerData;
 const post = (m: ImportWorkerMessage): void => parentPort?.postMessage(m);
 
-for (;;) {
-  const index = Atomics.add(next, 0, 1);
-  if (index >= entries.length) break;
-  Atomics.store(claims, index, 1);
-  try {
-    post({ type: 'entry', index, result: await importEntry(baseDir, entries[index], index + 1, options) });
-  } catch (e) {
-    post({ type: 'failed', index, error: isUserFacingError(e) ? { message: e.message, code: e.code, messageZh: e.messageZh } : { message: describeError(e) } });
+/** Takes entries until the queue is empty. A function, not top-level await: the CLI bundle is a script. */
+async function importQueued(): Promise<void> {
+  for (;;) {
+    const index = Atomics.add(next, 0, 1);
+    if (index >= entries.length) break;
+    Atomics.store(claims, index, 1);
+    try {
+      post({ type: 'entry', index, result: await importEntry(baseDir, entries[index], index + 1, options) });
+    } catch (e) {
+      post({ type: 'failed', index, error: isUserFacingError(e) ? { message: e.message, code: e.code, messageZh: e.messageZh } : { message: describeError(e) } });
+    }
   }
+  post({ type: 'done' });
 }
-post({ type: 'done' });
+
+void importQueued();

@@ -20,7 +20,7 @@ type Entries = ImportWorkerData['entries'];
  */
 function builtWorkerEntry(): URL | null {
   const here = new URL(import.meta.url);
-  if (here.protocol !== 'file:' || !/\.m?js$/.test(here.pathname)) return null;
+  if (here.protocol !== 'file:' || !/\.[cm]?js$/.test(here.pathname)) return null;
   const entry = new URL('./importWorker.mjs', here);
   return existsSync(fileURLToPath(entry)) ? entry : null;
 }

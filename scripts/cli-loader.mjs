@@ -1,0 +1,136 @@
+// The CLI bundle's loader (scripts/build-cli.mjs copies it to out/cli/loader.mjs). It compiles the bundle
+// through vm.Script with a V8 code cache: compiling the bundle's ~15 MB of source (jsdom alone is 8 MB)
+// costs each thread some 150 ms of parsing, and every function it runs compiles again on its first call;
+// a cache made after a whole run holds all of that as bytecode, and V8 reads it back in a fraction of the
+// time. The cache sits next to the bundle in .code-cache/, one file per command (a build and an import run
+// different code), written after a run whose cache was missing or unusable. An unusable cache (another
+// bundle, another V8, other flags, a damaged file) only costs the normal compile.
+import { Buffer } from 'node:buffer';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { Script, constants as vmConstants } from 'node:vm';
+import { isMainThread } from 'node:worker_threads';
+import { crc32 } from 'node:zlib';
+
+/** The folder, next to the bundle, that holds its code caches. */
+export const CACHE_DIR = '.code-cache';
+
+const MAGIC = 'weekly-code-cache 1\n';
+
+/**
+ * V8 refuses a cache made under other flags, so they are set before the compile, as the CLI sets them once
+ * it runs (electron/cli/main.ts: --no-opt unless WEEKLY_V8_OPT=1). Returns a tag for the cache's name: one
+ * cache per flag set, so switching WEEKLY_V8_OPT does not make each run rewrite the other's.
+ */
+export function setCliFlags(env = process.env) {
+  if (env.WEEKLY_V8_OPT === '1') return 'opt';
+  setFlagsFromString('--no-opt');
+  return 'noopt';
+}
+
+/** The cache file for `bundle` (a path; its name carries its content hash) and `name` (the command) under `flags`. */
+export function cacheFile(bundle, name, flags) {
+  return join(dirname(bundle), CACHE_DIR, `${basename(bundle, '.cjs')}.${name}.${flags}.bin`);
+}
+
+/** The cache's name for a main-thread run: the command (argv[2]) when it is one of the CLI's, else `other`. */
+export function commandCacheName(argv = process.argv) {
+  const command = argv[2];
+  return command === 'build' || command === 'import' || command === 'archive' ? command : 'other';
+}
+
+/**
+ * What a cache must have been made for: this very bundle file (its size and modification time: a bundle
+ * rebuilt or edited in place, even to the same length, which is all V8 itself compares, gets a new cache)
+ * and this V8.
+ */
+export function bundleKey(bundle) {
+  const st = statSync(bundle);
+  return `${st.size}:${st.mtimeMs}:${process.versions.v8}`;
+}
+
+/** The cache data's checksum: V8 (a release build) checks a cache's length and versions, not its bytes. */
+function checksum(data) {
+  return crc32(data);
+}
+
+/** The cache file's contents: a header line naming the bundle key and the data's checksum, then V8's data. */
+export function encodeCache(key, data) {
+  return Buffer.concat([Buffer.from(`${MAGIC}${JSON.stringify({ key, sum: checksum(data) })}\n`, 'latin1'), data]);
+}
+
+/** V8's data from a cache file made for `key`, or why there is none to use. */
+export function decodeCache(file, key) {
+  let raw;
+  try {
+    raw = readFileSync(file);
+  } catch {
+    return { state: 'missing' };
+  }
+  const headerEnd = raw.indexOf(10, MAGIC.length);
+  let header;
+  try {
+    if (raw.toString('latin1', 0, MAGIC.length) !== MAGIC || headerEnd < 0) throw new Error('no header');
+    header = JSON.parse(raw.toString('latin1', MAGIC.length, headerEnd));
+  } catch {
+    return { state: 'damaged' };
+  }
+  if (header.key !== key) return { state: 'stale' };
+  const data = raw.subarray(headerEnd + 1);
+  if (header.sum !== checksum(data)) return { state: 'damaged' };
+  return { state: 'found', data };
+}
+
+/** Writes `data` to `file` through a temporary and a rename, so no reader ever sees half a cache. */
+function writeAtomically(file, data) {
+  const tmp = `${file}.${process.pid}-${Date.now()}.tmp`;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(tmp, data);
+    renameSync(tmp, file);
+    return true;
+  } catch {
+    // a read-only install, a full disk: the next run compiles from source again
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // (no folder to write in, so no temporary either)
+    }
+    return false;
+  }
+}
+
+/**
+ * Compiles the bundle (`bundleUrl`, a file URL) with its cache `cacheName` and runs its `entry` (`main` or
+ * `importWorker`). The import worker reads the build's cache (it runs part of the same code) and never
+ * writes one: the main thread writes after the command, once it knows its exit code.
+ */
+export function runBundle(bundleUrl, entry, cacheName) {
+  const flags = setCliFlags();
+  const bundle = fileURLToPath(bundleUrl);
+  // (written at once: a worker's console.error reaches stderr through the main thread, which may exit first)
+  const debug = process.env.WEEKLY_CLI_DEBUG === '1' ? (m) => writeSync(2, `weekly${isMainThread ? '' : ' (import worker)'}: ${m}\n`) : null;
+  const file = cacheFile(bundle, cacheName, flags);
+  const key = bundleKey(bundle);
+  const cache = decodeCache(file, key);
+  // esbuild's output made ASCII (scripts/build-cli.mjs): latin1 is the exact text, and the cheapest string
+  const source = readFileSync(bundle, 'latin1');
+  const script = new Script(source, { filename: bundle, cachedData: cache.data, importModuleDynamically: vmConstants.USE_MAIN_CONTEXT_DEFAULT_LOADER });
+  const state = cache.state !== 'found' ? cache.state : script.cachedDataRejected ? 'rejected' : 'accepted';
+  debug?.(`code cache ${state} (${basename(file)})`);
+  if (state !== 'accepted' && isMainThread) {
+    // Made once the command is done, so it holds every function the run compiled, not only the top level.
+    process.once('exit', (code) => {
+      if (code !== 0) return;
+      const data = script.createCachedData();
+      const written = writeAtomically(file, encodeCache(key, data));
+      debug?.(written ? `code cache written (${data.length} bytes)` : 'code cache not written (its folder is not writable)');
+    });
+  }
+  const module = { exports: {} };
+  script.runInThisContext().call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+  return module.exports[entry]();
+}
