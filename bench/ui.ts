@@ -112,6 +112,10 @@ interface Follow {
   toReply: number;
   toDom: number;
   toPaint: number;
+  /** within request → reply: until the fetch starts (drafts worked out, body written), the server's answer, after it (body read) */
+  toFetch: number;
+  server: number;
+  afterFetch: number;
 }
 /**
  * In the page: wait, frame by frame, until the badge's text is not `before` (or is `before`, when
@@ -140,6 +144,7 @@ for (let r = 0; r < FOLLOW_RUNS; r++) {
   const passage = `第${r + 1}轮：医保支付方式改革持续推进，按病组付费覆盖面扩大。`.repeat(55);
   const timing = (await page.evaluate(`(async () => {
     await new Promise((r) => requestAnimationFrame(r));
+    performance.clearResourceTimings();
     let dom = NaN;
     const observer = new MutationObserver(() => {
       const item = [...document.querySelectorAll('.article-item')].find((el) => el.querySelector('.article-title')?.textContent?.startsWith(${JSON.stringify(next.title.slice(0, 12))}));
@@ -155,7 +160,8 @@ for (let r = 0; r < FOLLOW_RUNS; r++) {
     const handover = at(${JSON.stringify(MARKS.handover)});
     const request = at(${JSON.stringify(MARKS.request)});
     const reply = at(${JSON.stringify(MARKS.reply)});
-    return { fromKeystroke: painted - keystroke, fromHandover: painted - handover, toRequest: request - handover, toReply: reply - request, toDom: dom - reply, toPaint: painted - dom };
+    const fetched = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/issues:viewpoint')).at(-1);
+    return { toFetch: fetched.startTime - request, server: fetched.responseEnd - fetched.requestStart, afterFetch: reply - fetched.responseEnd, fromKeystroke: painted - keystroke, fromHandover: painted - handover, toRequest: request - handover, toReply: reply - request, toDom: dom - reply, toPaint: painted - dom };
   })()`)) as Follow;
   follows.push(timing);
   // The engine alone, over HTTP as the page calls it: the same request the page just made, with the
@@ -185,5 +191,8 @@ console.log(`  editor handover → number painted: ${fmt(of('fromHandover'))} (t
 console.log(`  last keystroke → number painted: ${fmt(of('fromKeystroke'))}`);
 console.log(
   `  of which, medians: handover → request ${median(of('toRequest')).toFixed(1)} ms, request → reply ${median(of('toReply')).toFixed(1)} ms, reply → in the DOM ${median(of('toDom')).toFixed(1)} ms, → painted ${median(of('toPaint')).toFixed(1)} ms`,
+);
+console.log(
+  `  request → reply, medians: page until the fetch ${median(of('toFetch')).toFixed(1)} ms, fetch (server) ${median(of('server')).toFixed(1)} ms, after it ${median(of('afterFetch')).toFixed(1)} ms`,
 );
 console.log(`  the engine alone (issues:viewpointDraft over HTTP, one changed article): ${fmt(enginesMs)}`);

@@ -6,6 +6,7 @@
 // The column tree and the 本期视点 preview both read this one result, so they never disagree.
 import { useEffect, useRef, useState } from 'react';
 import type { ViewpointPreview } from '../../../shared/api/contract';
+import { describeError, UserFacingError } from '../../../shared/errors';
 import { errorMessage, getApi } from '../api/client';
 import type { SavePlan } from './savePlan';
 
@@ -37,6 +38,8 @@ export interface LivePagesSource {
   unsaved: () => Promise<SavePlan>;
   /** save everything now */
   flush: () => Promise<void>;
+  /** true once everything is saved: numbers that failed for want of a save are asked for again */
+  allSaved: boolean;
 }
 
 export function pagesOf(preview: ViewpointPreview | null): Map<string, number> {
@@ -48,7 +51,13 @@ export function pagesOf(preview: ViewpointPreview | null): Map<string, number> {
 /** The 本期视点 of what the editor sees now: unsaved articles go along as drafts; a new shape is saved first. */
 export async function fetchLivePreview(issueId: string, source: LivePagesSource): Promise<ViewpointPreview> {
   const api = getApi();
-  const saveThenAsk = () => source.flush().then(() => api.issues.viewpoint({ id: issueId }));
+  const saveThenAsk = () =>
+    source.flush().then(
+      () => api.issues.viewpoint({ id: issueId }),
+      (e: unknown) => {
+        throw new UserFacingError('live-pages-unsaved', '页码暂未更新：修改还没有保存，保存成功后会自动更新。', `save before page numbers failed: ${describeError(e)}`);
+      },
+    );
   const plan = await source.unsaved();
   if (plan.kind === 'issue') return saveThenAsk();
   try {
@@ -66,6 +75,11 @@ export function useLivePages(issueId: string, revision: number, source: LivePage
   const latest = useRef(0);
   const sourceRef = useRef(source);
   sourceRef.current = source;
+  const [retry, setRetry] = useState(0);
+  const failed = state.error !== null;
+  useEffect(() => {
+    if (failed && source.allSaved) setRetry((r) => r + 1);
+  }, [failed, source.allSaved]);
 
   useEffect(() => {
     const ticket = ++latest.current;
@@ -90,7 +104,7 @@ export function useLivePages(issueId: string, revision: number, source: LivePage
         .finally(() => void src.flush().catch(() => {}));
     }, 0);
     return () => clearTimeout(timer);
-  }, [issueId, revision]);
+  }, [issueId, revision, retry]);
 
   return state;
 }
