@@ -82,6 +82,11 @@ export function documentArticle(article: Article, place: ArticlePlace): Document
   };
 }
 
+/** An article's entry in 本期视点. */
+export function viewpointEntry(article: Article, documented: DocumentArticle): ViewpointEntry {
+  return { articleId: article.id, anchor: documented.anchor, title: article.title, source: article.source, summary: article.summary };
+}
+
 export function buildIssueDocument(issue: Issue): IssueDocument {
   const viewpoint: ViewpointColumn[] = [];
   const articles: DocumentArticle[] = [];
@@ -91,7 +96,7 @@ export function buildIssueDocument(issue: Issue): IssueDocument {
     const entries: ViewpointEntry[] = [];
     column.articles.forEach((article, i) => {
       const documented = documentArticle(article, { index: index++, column: column.name, firstInColumn: i === 0 });
-      entries.push({ articleId: article.id, anchor: documented.anchor, title: article.title, source: article.source, summary: article.summary });
+      entries.push(viewpointEntry(article, documented));
       articles.push(documented);
     });
     viewpoint.push({ column: column.name, entries });

@@ -1,8 +1,9 @@
 // 本期视点 and the table of contents, set for a given PageMap. Both are laid out again on every
 // round of page-number settling; the typesetter's cache makes every round after the first cheap.
-import { ANCHORS, LABELS, type IssueDocument, type PageMap } from '../document/issueDocument';
+import { ANCHORS, LABELS, type IssueDocument, type PageMap, type ViewpointEntry } from '../document/issueDocument';
 import { columnHeaderSlice } from './articleFlow';
 import type { FlowContext } from './flowContext';
+import type { Line } from './lineBreaker';
 import type { Slice } from './paginate';
 import { baselineIn, textSlices } from './textSlices';
 import type { PageItem } from './types';
@@ -26,6 +27,58 @@ function headingSlice(text: string, dest: string, ctx: FlowContext): Slice[] {
   });
 }
 
+/** An entry's head line: ▶ title (来源) ——第 N 页, both the title and the number linking to the article. */
+function entryHead(entry: ViewpointEntry, page: string, ctx: FlowContext): Line[] {
+  const { style, ts } = ctx;
+  const size = style.body.size;
+  const link = `#${entry.anchor}`;
+  return ts.set(
+    [
+      { text: '▶ ', font: style.faces.small, size, color: style.accent },
+      { text: entry.title, font: 'sansBold', size, color: style.text, link },
+      { text: LABELS.viewpointSource(entry.source), font: style.faces.small, size: size * 0.9, color: style.muted },
+      { text: LABELS.pageRef(page), font: style.faces.small, size: size * 0.9, color: style.accent, link, noBreak: true },
+    ],
+    { width: style.measure, align: 'justify', restIndent: size * 1.2 },
+    ctx.onMissing,
+  );
+}
+
+/** An entry's 【提要】 paragraph. */
+function entrySummary(entry: ViewpointEntry, ctx: FlowContext): Line[] {
+  const { style, ts } = ctx;
+  return ts.set(
+    [
+      { text: LABELS.summaryMark, font: 'sansBold', size: style.caption.size, color: style.accent },
+      { text: entry.summary, font: style.faces.body, size: style.caption.size, color: style.text },
+    ],
+    { width: style.measure - style.body.size * 1.2, align: 'justify', avoidLoneLastLine: true, fullWidthPunctuation: true },
+    ctx.onMissing,
+  );
+}
+
+/** An entry's title in the TOC, left of its page number. */
+function tocTitle(entry: ViewpointEntry, ctx: FlowContext): Line[] {
+  const { style, ts } = ctx;
+  const size = style.body.size;
+  return ts.set(
+    [{ text: entry.title, font: style.faces.body, size, color: style.text, link: `#${entry.anchor}` }],
+    { width: style.measure - size * 3, firstIndent: size * 2, restIndent: size * 2, align: 'left' },
+    ctx.onMissing,
+  );
+}
+
+/**
+ * Sets an entry's lines ahead of its issue (a build does it as each article is imported): the first
+ * round of page-number settling then finds its 提要, its head with the first round's page label and
+ * its TOC title in the typesetter's cache.
+ */
+export function prepareViewpointEntry(entry: ViewpointEntry, ctx: FlowContext): void {
+  entryHead(entry, pageLabel({}, entry.articleId), ctx);
+  if (entry.summary) entrySummary(entry, ctx);
+  tocTitle(entry, ctx);
+}
+
 export function viewpointSlices(doc: IssueDocument, pageMap: PageMap, ctx: FlowContext): Slice[] {
   const { style, ts } = ctx;
   const size = style.body.size;
@@ -35,27 +88,10 @@ export function viewpointSlices(doc: IssueDocument, pageMap: PageMap, ctx: FlowC
   doc.viewpoint.forEach((column) => {
     out.push(columnHeaderSlice(column.column, ctx, size * 1.4));
     column.entries.forEach((entry, k) => {
-      const link = `#${entry.anchor}`;
-      const head = ts.set(
-        [
-          { text: '▶ ', font: style.faces.small, size, color: style.accent },
-          { text: entry.title, font: 'sansBold', size, color: style.text, link },
-          { text: LABELS.viewpointSource(entry.source), font: style.faces.small, size: size * 0.9, color: style.muted },
-          { text: LABELS.pageRef(pageLabel(pageMap, entry.articleId)), font: style.faces.small, size: size * 0.9, color: style.accent, link, noBreak: true },
-        ],
-        { width: style.measure, align: 'justify', restIndent: size * 1.2 },
-        ctx.onMissing,
-      );
+      const head = entryHead(entry, pageLabel(pageMap, entry.articleId), ctx);
       out.push(...textSlices(head, { slot: style.body, spaceBefore: k === 0 ? size * 0.4 : size * 0.9, keepWithNext: true, tags: [ctx.tag('P')] }));
       if (entry.summary) {
-        const summary = ts.set(
-          [
-            { text: LABELS.summaryMark, font: 'sansBold', size: style.caption.size, color: style.accent },
-            { text: entry.summary, font: style.faces.body, size: style.caption.size, color: style.text },
-          ],
-          { width: style.measure - size * 1.2, align: 'justify', avoidLoneLastLine: true, fullWidthPunctuation: true },
-          ctx.onMissing,
-        );
+        const summary = entrySummary(entry, ctx);
         out.push(
           ...textSlices(summary, { slot: { size: style.caption.size, leading: style.caption.size * 1.75 }, dx: size * 1.2, spaceBefore: size * 0.15, tags: [ctx.tag('P')] }),
         );
@@ -79,13 +115,7 @@ export function tocSlices(doc: IssueDocument, pageMap: PageMap, ctx: FlowContext
     for (const entry of column.entries) {
       const page = pageLabel(pageMap, entry.articleId);
       const pageW = ts.width(page, style.faces.small, size);
-      const indent = size * 2;
-      const numberBox = size * 3;
-      const lines = ts.set(
-        [{ text: entry.title, font: style.faces.body, size, color: style.text, link: `#${entry.anchor}` }],
-        { width: style.measure - numberBox, firstIndent: indent, restIndent: indent, align: 'left' },
-        ctx.onMissing,
-      );
+      const lines = tocTitle(entry, ctx);
       const tags = [tocTag, ctx.tag('TOCI')];
       const slices = textSlices(lines, { slot, tags });
       const last = slices[slices.length - 1];

@@ -7,6 +7,6 @@ export { lineItems } from './lineItems';
 export { Typesetter } from './typesetter';
 export { paginate, type Frame, type Paginated, type Slice } from './paginate';
 export { pageStyle, textLeft, type BodyFont, type PageOptions, type PageSizeName, type PageStyle } from './pageStyle';
-export { layoutIssue, prepareArticle, type IssueLayout, type IssueLayoutOptions, type MissingGlyphs } from './issueLayout';
+export { layoutIssue, prepareArticle, prepareViewpointLines, type IssueLayout, type IssueLayoutOptions, type MissingGlyphs } from './issueLayout';
 export * from './types';
 export * from './charClasses';

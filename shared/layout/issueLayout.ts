@@ -2,12 +2,12 @@
 // Page numbers settle by fixed point: articles are paginated once (each starts a new page, so
 // their pages only shift), then 本期视点 and the TOC are set with the numbers of the previous
 // round until the numbers they print are the numbers they produce.
-import type { DocumentArticle, IssueDocument, PageMap } from '../document/issueDocument';
+import type { DocumentArticle, IssueDocument, PageMap, ViewpointEntry } from '../document/issueDocument';
 import { ANCHORS, LABELS } from '../document/issueDocument';
 import { articleSlices } from './articleFlow';
 import { backCoverItems, coverItems } from './covers';
 import { tagger, type FlowContext } from './flowContext';
-import { tocSlices, viewpointSlices } from './frontMatter';
+import { prepareViewpointEntry, tocSlices, viewpointSlices } from './frontMatter';
 import { pageStyle, type PageOptions, type PageStyle } from './pageStyle';
 import { paginate, type Frame } from './paginate';
 import type { Typesetter } from './typesetter';
@@ -89,6 +89,14 @@ export function prepareArticle(article: DocumentArticle, ts: Typesetter, options
   articlePages(article, ts, options, style, articleFrame(style));
 }
 
+/**
+ * Sets an article's 本期视点 and TOC lines ahead of its issue, as prepareArticle its pages: the
+ * typesetter's cache keeps them for the first round of page-number settling.
+ */
+export function prepareViewpointLines(entry: ViewpointEntry, ts: Typesetter, options: IssueLayoutOptions = {}): void {
+  prepareViewpointEntry(entry, { ts, style: pageStyle(options), tag: tagger('front'), onMissing: () => {} });
+}
+
 export function layoutIssue(doc: IssueDocument, ts: Typesetter, options: IssueLayoutOptions = {}): IssueLayout {
   const style = pageStyle(options);
   const frame = articleFrame(style);
@@ -110,26 +118,32 @@ export function layoutIssue(doc: IssueDocument, ts: Typesetter, options: IssueLa
 
   options.onStage?.('settle page numbers');
   let pageMap: PageMap = {};
-  let front: PageItem[][];
-  let frontEndsWithHeading: boolean[];
+  let front: PageItem[][] = [];
+  let frontEndsWithHeading: boolean[] = [];
   let tocIndex = 0;
   let rounds = 0;
   let minFront = 0;
-  for (;;) {
-    rounds++;
+  const setFront = (numbers: PageMap, withItems: boolean): void => {
     missing.delete(null);
     const ctx = ctxFor(null, 'front');
-    const p = paginate([...viewpointSlices(doc, pageMap, ctx), ...tocSlices(doc, pageMap, ctx)], frame, render);
+    const p = paginate([...viewpointSlices(doc, numbers, ctx), ...tocSlices(doc, numbers, ctx)], frame, withItems);
     front = p.pages;
     frontEndsWithHeading = p.endsWithHeading;
     tocIndex = p.marks.get(ANCHORS.toc) ?? 0;
-    // Guard against a cycle (a number gaining a digit pushes a page, which takes it back):
-    // from the fourth round on, never let the front matter shrink; pad it with a blank page.
-    if (rounds > 3) minFront = Math.max(minFront, front.length);
     while (front.length < minFront) {
       front.push([]);
       frontEndsWithHeading.push(false);
     }
+  };
+  // The rounds only count pages; the numbers of the last one are set again with the pages' items.
+  let frontMap: PageMap;
+  for (;;) {
+    rounds++;
+    frontMap = pageMap;
+    setFront(pageMap, false);
+    // Guard against a cycle (a number gaining a digit pushes a page, which takes it back):
+    // from the fourth round on, never let the front matter shrink; pad it with a blank page.
+    if (rounds > 3) minFront = Math.max(minFront, front.length);
     const next: PageMap = {};
     let start = 2 + front.length;
     doc.articles.forEach((article, k) => {
@@ -140,6 +154,7 @@ export function layoutIssue(doc: IssueDocument, ts: Typesetter, options: IssueLa
     pageMap = next;
     if (settled || rounds >= MAX_ROUNDS) break;
   }
+  if (render) setFront(frontMap, true);
 
   options.onStage?.('assemble pages');
   const pages: Page[] = [];

@@ -3,7 +3,7 @@
 // Each exporter loads only when its format is asked for: `--format pdf` never loads the DOCX library.
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildIssueDocument, documentArticle, type ArticlePlace, type DocumentArticle, type IssueDocument, type PageMap } from '../../../shared/document/issueDocument';
+import { buildIssueDocument, documentArticle, viewpointEntry, type ArticlePlace, type DocumentArticle, type IssueDocument, type PageMap, type ViewpointEntry } from '../../../shared/document/issueDocument';
 import type { Article, Issue } from '../../../shared/model/issue';
 import { loadIssueFromManifest } from './manifest';
 
@@ -71,12 +71,12 @@ export async function buildIssueFromManifest(manifestPath: string, options: Buil
 }
 
 /**
- * Lays out imported articles for the PDF one at a time, each in its own turn of the event loop so
+ * Lays out imported articles (and their 本期视点 entries) for the PDF one at a time, each in its own turn of the event loop so
  * this thread's own imports and the workers' messages go on in between. A failure is left to the
  * issue's layout, which lays that article out again and reports it.
  */
 function articlePreparer(options: BuildOptions): { add: (article: Article, place: ArticlePlace) => void; stop: () => void } {
-  const queue: DocumentArticle[] = [];
+  const queue: Array<{ article: DocumentArticle; entry: ViewpointEntry }> = [];
   let stopped = false;
   let running = false;
   const pump = async (): Promise<void> => {
@@ -84,7 +84,7 @@ function articlePreparer(options: BuildOptions): { add: (article: Article, place
     try {
       const engine = await loadPdfEngine();
       for (let next = queue.shift(); next && !stopped; next = queue.shift()) {
-        engine.prepareArticlePdf(next, { pageSize: options.pageSize });
+        engine.prepareArticlePdf(next.article, { pageSize: options.pageSize }, next.entry);
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
     } catch {
@@ -96,7 +96,8 @@ function articlePreparer(options: BuildOptions): { add: (article: Article, place
   return {
     add: (article, place) => {
       if (stopped) return;
-      queue.push(documentArticle(article, place));
+      const documented = documentArticle(article, place);
+      queue.push({ article: documented, entry: viewpointEntry(article, documented) });
       if (!running) void pump();
     },
     stop: () => {

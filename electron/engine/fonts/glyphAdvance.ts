@@ -61,7 +61,8 @@ export function charAdvance(font: fontkit.Font, cp: number): number {
 
 /** `——`, `————`: a run of em dashes set on the em grid. */
 export function isDashRun(text: string): boolean {
-  return text.length >= 2 && /^—+$/.test(text);
+  // (the first character first: the drawing asks this of every piece of every line)
+  return text.length >= 2 && text.charCodeAt(0) === EM_DASH && /^—+$/.test(text);
 }
 
 export interface PlacedGlyph {

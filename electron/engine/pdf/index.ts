@@ -2,8 +2,8 @@
 // point), pdfkit draws them with subset-embedded Noto faces, named destinations, links and an
 // outline (columns → articles).
 import PDFDocument from 'pdfkit';
-import type { DocumentArticle, IssueDocument, PageMap } from '../../../shared/document/issueDocument';
-import { layoutIssue, prepareArticle, Typesetter, type BodyFont, type FontKey, type IssueLayoutOptions, type OutlineEntry } from '../../../shared/layout';
+import type { DocumentArticle, IssueDocument, PageMap, ViewpointEntry } from '../../../shared/document/issueDocument';
+import { layoutIssue, prepareArticle, prepareViewpointLines, Typesetter, type BodyFont, type FontKey, type IssueLayoutOptions, type OutlineEntry } from '../../../shared/layout';
 import { loadFontSet } from '../fonts';
 import { bufferPageContent } from './contentBuffer';
 import { drawPage } from './drawPage';
@@ -55,6 +55,16 @@ function addOutline(doc: Doc, entries: OutlineEntry[], destPage: Map<string, num
   for (const entry of entries) add(doc.outline, entry);
 }
 
+/**
+ * pdfkit sorts the named destinations with localeCompare, whose first call loads ICU's collation data
+ * (several ms of a cold export). The PDF's name trees are sorted by the keys' bytes anyway, and our
+ * names (viewpoint, toc, art_001…) are ASCII: code unit order is that order.
+ */
+function sortNamesByCode(pdf: Doc): void {
+  const names = (pdf as unknown as { _root: { data: { Names: { data: { Dests: { _compareKeys(a: string, b: string): number } } } } } })._root.data.Names.data;
+  names.Dests._compareKeys = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+}
+
 type PageLook = Pick<PdfOptions, 'pageSize' | 'bodyFont' | 'margins' | 'mirror'>;
 
 /** The layout options every path takes from the export's: settling, laying out ahead and drawing must agree. */
@@ -85,13 +95,18 @@ export function settlePageNumbers(doc: IssueDocument, options: PageLook = {}): P
 
 /**
  * Lays out one article ahead of renderIssuePdf with the same options (a build does it while later
- * clippings still import), so the issue's layout takes its pages from the typesetter's memo. An
- * article with a figure the PDF opens waits for the issue: its size comes from that image.
+ * clippings still import), so the issue's layout takes its pages from the typesetter's memo, and
+ * sets its 本期视点 entry's lines. An article with a figure the PDF opens waits for the issue: its
+ * size comes from that image.
  */
-export function prepareArticlePdf(article: DocumentArticle, options: PageLook = {}): void {
+export function prepareArticlePdf(article: DocumentArticle, options: PageLook = {}, entry?: ViewpointEntry): void {
+  const ts = sharedTypesetter();
+  const look = layoutOptions(options);
   // (figures without a source, or with a remote one, get no size from the images either way)
-  if (figureSources(article.blocks).some(mayOpenImage)) return;
-  prepareArticle(article, sharedTypesetter(), layoutOptions(options));
+  if (!figureSources(article.blocks).some(mayOpenImage)) {
+    prepareArticle(article, ts, look);
+  }
+  if (entry) prepareViewpointLines(entry, ts, look);
 }
 
 export async function renderIssuePdf(doc: IssueDocument, options: PdfOptions = {}): Promise<PdfResult> {
@@ -118,6 +133,7 @@ export async function renderIssuePdf(doc: IssueDocument, options: PdfOptions = {
     },
   } as never) as Doc;
   bufferPageContent(pdf);
+  sortNamesByCode(pdf);
   const images = createImageResolver(pdf, doc);
   const layout = layoutIssue(doc, ts, { ...layoutOptions(options), imageSize: images.size, onStage: stage });
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ANCHORS, LABELS, type IssueDocument } from '../../../../shared/document/issueDocument';
-import { layoutIssue, prepareArticle } from '../../../../shared/layout/issueLayout';
+import { layoutIssue, prepareArticle, prepareViewpointLines } from '../../../../shared/layout/issueLayout';
+import type { StyledRun } from '../../../../shared/layout/atoms';
+import type { SetOptions } from '../../../../shared/layout/typesetter';
 import { Typesetter } from '../../../../shared/layout/typesetter';
 import type { Page, TextItem } from '../../../../shared/layout/types';
 import { fakeMetrics } from './fakeMetrics';
@@ -151,5 +153,42 @@ describe('prepareArticle', () => {
     const other = layoutIssue(doc, ts, { size: '16K' });
     expect(made.length).toBe(2);
     expect(other.pages).toEqual(layoutIssue(doc, new Typesetter(fakeMetrics()), { size: '16K' }).pages);
+  });
+});
+
+/** A typesetter that records the paragraphs it had to set (line cache misses), as their text. */
+class MissRecordingTypesetter extends Typesetter {
+  readonly misses: string[] = [];
+  override set(runs: StyledRun[], opts: SetOptions, onMissing?: (chars: string) => void): ReturnType<Typesetter['set']> {
+    const before = this.cacheSize;
+    const lines = super.set(runs, opts, onMissing);
+    if (this.cacheSize > before) this.misses.push(runs.map((r) => r.text).join(''));
+    return lines;
+  }
+}
+
+describe('prepareViewpointLines', () => {
+  it('sets the 提要, TOC title and first-round head of each entry ahead: settling page numbers sets none of them again', () => {
+    const doc = issue(6, (k) => 2 + k);
+    const entries = doc.viewpoint.flatMap((c) => c.entries);
+    entries.forEach((e, k) => (e.summary = `${k + 1}. ${e.summary}`));
+    const isEntryText = (text: string): boolean => entries.some((e) => text.includes(e.title) || text.includes(e.summary));
+
+    const cold = new MissRecordingTypesetter(fakeMetrics());
+    const fresh = layoutIssue(doc, cold, { size: 'A4' });
+    // without it, every entry's 提要, TOC title and head are set by the issue's layout
+    expect(cold.misses.filter((t) => t.includes(LABELS.summaryMark)).length).toBe(entries.length);
+
+    const ts = new MissRecordingTypesetter(fakeMetrics());
+    for (const entry of entries) prepareViewpointLines(entry, ts, { size: 'A4' });
+    expect(ts.misses.length).toBe(3 * entries.length);
+    ts.misses.length = 0;
+    const prepared = layoutIssue(doc, ts, { size: 'A4' });
+    // only the heads with the settled page numbers (round 2 on) and the articles' own titles remain
+    const entryMisses = ts.misses.filter(isEntryText);
+    expect(entryMisses.filter((t) => t.includes(LABELS.summaryMark))).toEqual([]);
+    expect(entryMisses.every((t) => t.startsWith('▶') ? !t.includes(LABELS.pageRef('00')) : true)).toBe(true);
+    expect(prepared.pages).toEqual(fresh.pages);
+    expect(prepared.pageMap).toEqual(fresh.pageMap);
   });
 });
