@@ -1,6 +1,7 @@
 // The 本期视点 preview's per-issue document: unsaved drafts laid over the saved issue, saves patched
 // in without reading the issue back, unchanged articles handed to the layout as the same objects.
 import { describe, expect, it } from 'vitest';
+import { createDispatch } from '../../../../../electron/engine/service/dispatch';
 import { createMemoryStore } from '../../../../../electron/engine/service/memoryStore';
 import { createService } from '../../../../../electron/engine/service/service';
 import type { Engines } from '../../../../../electron/engine/service/engines';
@@ -164,5 +165,18 @@ describe('issues:viewpointDraft', () => {
 
     await handlers.articles.save({ issueId: issue.id, columnId: 'c-policy', article: draft });
     expect(await handlers.issues.viewpoint({ id: issue.id })).toEqual(live);
+  });
+
+  it('checks drafts against the contract and answers a stale one in Chinese', async () => {
+    const handlers = createService({ store: createMemoryStore(), engines: recordingEngines().engines });
+    const dispatch = createDispatch(handlers);
+    await handlers.issues.save(issue);
+    const bad = await dispatch('issues:viewpointDraft', { id: issue.id, drafts: [{ columnId: 'c-policy', article: { id: 'a-1', title: 3 } }] });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(!bad.ok && bad.error.messageZh).toMatch(/^请求内容有误/);
+    const stale = await dispatch('issues:viewpointDraft', { id: issue.id, drafts: [{ columnId: 'c-view', article: issue.columns[0].articles[0] }] });
+    expect(stale).toEqual({ ok: false, error: { code: 'viewpoint-draft-stale', messageZh: '页码暂未更新：文章的位置还没有保存，保存后会自动更新。' } });
+    const missing = await dispatch('issues:viewpointDraft', { id: 'nope', drafts: [] });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'issue-not-found' } });
   });
 });
