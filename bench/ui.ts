@@ -3,11 +3,12 @@
 // numbers take to follow an edit once the editor has gone idle (issue #10): from the editor's
 // handover (ContentSyncPlugin, 400 ms after the last keystroke; the workspace marks it) and from
 // the last keystroke, to the frame that paints the new number.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { SerializedEditorStateJson } from '../shared/content/lexicalJson';
 import type { Issue } from '../shared/model/issue';
-import { launchChromium, CHROMIUM, startWebApp } from '../tests/e2e/helpers/webApp';
+import { launchChromium, CHROMIUM, REPO_ROOT, startWebApp } from '../tests/e2e/helpers/webApp';
 import { MARKS } from '../renderer/src/workspace/livePages';
 import { median, percentile } from './stats';
 
@@ -136,11 +137,23 @@ function waitForBadge(before: string | null, until: 'changed' | 'back'): string 
     throw new Error('page number did not ${until === 'changed' ? 'change' : 'come back'}');
   })()`;
 }
+/** the server's debug log (startWebApp keeps it): how long it took over each request, and each layout on the render worker */
+const serverLog = join(REPO_ROOT, 'test-results', 'web-server.log');
+function serverTimes(): { handled: number[]; layouts: number[] } {
+  const text = existsSync(serverLog) ? readFileSync(serverLog, 'utf8') : '';
+  return {
+    handled: [...text.matchAll(/issues:viewpointDraft ok (\d+) ms/g)].map((m) => Number(m[1])),
+    layouts: [...text.matchAll(/viewpoint layout ([\d.]+) ms/g)].map((m) => Number(m[1])),
+  };
+}
 const follows: Follow[] = [];
+const serverHandled: number[] = [];
+const serverLayout: number[] = [];
 const enginesMs: number[] = [];
 for (let r = 0; r < FOLLOW_RUNS; r++) {
   const before = await badge.textContent();
   await page.waitForTimeout(50);
+  const seen = serverTimes();
   const passage = `第${r + 1}轮：医保支付方式改革持续推进，按病组付费覆盖面扩大。`.repeat(55);
   const timing = (await page.evaluate(`(async () => {
     await new Promise((r) => requestAnimationFrame(r));
@@ -174,6 +187,10 @@ for (let r = 0; r < FOLLOW_RUNS; r++) {
   const t = performance.now();
   await call('issues:viewpointDraft', { id: openIssueId, drafts: [{ columnId, article: draftTarget }] });
   enginesMs.push(performance.now() - t);
+  // the page's request is the first the server logged since the run began (the log is written asynchronously)
+  const logged = serverTimes();
+  serverHandled.push(logged.handled[seen.handled.length] ?? NaN);
+  serverLayout.push(logged.layouts[seen.layouts.length] ?? NaN);
   await editor.press('Control+z');
   await page.evaluate(waitForBadge(before, 'back'));
 }
@@ -194,5 +211,8 @@ console.log(
 );
 console.log(
   `  request → reply, medians: page until the fetch ${median(of('toFetch')).toFixed(1)} ms, fetch (server) ${median(of('server')).toFixed(1)} ms, after it ${median(of('afterFetch')).toFixed(1)} ms`,
+);
+console.log(
+  `  on the server, medians: handling the request ${median(serverHandled).toFixed(1)} ms, of which the layout on the render worker (one changed article re-laid) ${median(serverLayout).toFixed(1)} ms`,
 );
 console.log(`  the engine alone (issues:viewpointDraft over HTTP, one changed article): ${fmt(enginesMs)}`);

@@ -139,11 +139,18 @@ export function createViewpointCache(engines: Engines, load: (issueId: string) =
     const key = layoutKey(doc, look);
     let pending = results.get(key);
     if (!pending) {
-      pending = engines.settlePages(doc, { pageSize: look.pageSize, bodyFont: look.bodyFont }).catch((e: unknown) => {
-        log(`viewpoint layout failed: ${describeError(e)}`);
-        results.delete(key);
-        return null;
-      });
+      const started = performance.now();
+      pending = engines.settlePages(doc, { pageSize: look.pageSize, bodyFont: look.bodyFont }).then(
+        (pages) => {
+          log(`viewpoint layout ${(performance.now() - started).toFixed(1)} ms`);
+          return pages;
+        },
+        (e: unknown) => {
+          log(`viewpoint layout failed: ${describeError(e)}`);
+          results.delete(key);
+          return null;
+        },
+      );
       remember(results, key, pending, MAX_CACHED);
     }
     return pending;
