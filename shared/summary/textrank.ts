@@ -30,7 +30,14 @@ export function textRank(texts: string[], iterations = 30, damping = 0.85): numb
   return textRankOfSets(texts.map(bigramSet), iterations, damping);
 }
 
-/** TextRank over sentences given as bigram sets (see bigramSet). */
+/**
+ * TextRank over sentences given as bigram sets (see bigramSet).
+ *
+ * The graph is kept sparse (about a third of sentence pairs share no bigram), as each sentence's list of
+ * neighbours in ascending order, and each step gathers a sentence's new score from its neighbours in
+ * that order: the same additions in the same order as the dense matrix product, without the zero terms,
+ * so the scores are the same numbers to the last bit.
+ */
 export function textRankOfSets(sets: Set<number>[], iterations = 30, damping = 0.85): number[] {
   const n = sets.length;
   if (n === 0) return [];
@@ -42,7 +49,8 @@ export function textRankOfSets(sets: Set<number>[], iterations = 30, damping = 0
       else postings.set(b, [i]);
     }
   });
-  const shared = new Float64Array(n * n);
+  // shared[i * n + j], i < j: how many bigrams sentences i and j have in common.
+  const shared = new Uint32Array(n * n);
   for (const list of postings.values()) {
     for (let x = 0; x < list.length; x++) {
       const row = list[x] * n;
@@ -50,30 +58,45 @@ export function textRankOfSets(sets: Set<number>[], iterations = 30, damping = 0
     }
   }
   const logSize = sets.map((set) => (set.size < 2 ? 0 : Math.log(set.size)));
-  const w = new Float64Array(n * n);
+  const neighbours: number[][] = Array.from({ length: n }, () => []);
+  const weights: number[][] = Array.from({ length: n }, () => []);
   const outSum = new Float64Array(n);
+  // Pairs in row order: each sentence's neighbours come out in ascending order (lower ones first, from
+  // their rows; then its own row), and outSum adds them up in that order.
   for (let i = 0; i < n; i++) {
     if (logSize[i] === 0) continue;
     for (let j = i + 1; j < n; j++) {
       const c = shared[i * n + j];
       if (c === 0 || logSize[j] === 0) continue;
       const sim = c / (logSize[i] + logSize[j]);
-      w[i * n + j] = sim;
-      w[j * n + i] = sim;
+      neighbours[i].push(j);
+      weights[i].push(sim);
+      neighbours[j].push(i);
+      weights[j].push(sim);
       outSum[i] += sim;
       outSum[j] += sim;
     }
   }
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) start[i + 1] = start[i] + neighbours[i].length;
+  const column = new Int32Array(start[n]);
+  const weight = new Float64Array(start[n]);
+  for (let i = 0; i < n; i++) {
+    column.set(neighbours[i], start[i]);
+    weight.set(weights[i], start[i]);
+  }
   let score = new Float64Array(n).fill(1);
+  let next = new Float64Array(n);
+  const share = new Float64Array(n);
+  const base = 1 - damping;
   for (let it = 0; it < iterations; it++) {
-    const next = new Float64Array(n).fill(1 - damping);
-    for (let j = 0; j < n; j++) {
-      if (outSum[j] === 0) continue;
-      const share = (damping * score[j]) / outSum[j];
-      const row = j * n;
-      for (let i = 0; i < n; i++) next[i] += w[row + i] * share;
+    for (let j = 0; j < n; j++) share[j] = outSum[j] === 0 ? 0 : (damping * score[j]) / outSum[j];
+    for (let i = 0; i < n; i++) {
+      let sum = base;
+      for (let k = start[i], end = start[i + 1]; k < end; k++) sum += weight[k] * share[column[k]];
+      next[i] = sum;
     }
-    score = next;
+    [score, next] = [next, score];
   }
   return Array.from(score);
 }
