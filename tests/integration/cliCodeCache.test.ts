@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(__dirname, '../..');
 const manifest = resolve(ROOT, '../shared/fixtures/2024-W47/manifest.json');
+const clip = join(resolve(manifest, '..'), (JSON.parse(readFileSync(manifest, 'utf8')) as { sections: Array<{ articles: Array<{ clip: string }> }> }).sections[0].articles[0].clip);
 const bundleDir = join(ROOT, 'out', `cli-cache-test-${process.pid}`);
 const cacheDir = join(bundleDir, '.code-cache');
 const outDir = mkdtempSync(join(tmpdir(), 'weekly-cache-'));
@@ -36,16 +37,24 @@ function weeklyBuild(): { log: string; pages: number } {
   return { log: r.stderr, pages: (JSON.parse(readFileSync(join(outDir, 'issue.json'), 'utf8')) as { pages: number }).pages };
 }
 
+/** `weekly import` of one clipping (main thread only, its own cache): its debug lines and what it printed. */
+function weeklyImport(env: Record<string, string> = {}): { log: string; out: string } {
+  const r = spawnSync(process.execPath, [join(bundleDir, 'main.mjs'), 'import', clip], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, WEEKLY_CLI_DEBUG: '1', WEEKLY_V8_OPT: '', ...env } });
+  if (r.status !== 0) throw new Error(`weekly import failed (${r.status}): ${r.stderr}`);
+  return { log: r.stderr, out: r.stdout };
+}
+
 const cacheFiles = (): string[] => readdirSync(cacheDir).filter((f) => f.endsWith('.bin'));
-const buildCache = (): string => {
-  const name = cacheFiles().find((f) => f.includes('.build.'));
-  if (!name) throw new Error('no build cache');
+const cacheOf = (command: string): string => {
+  const name = cacheFiles().find((f) => f.includes(`.${command}.`));
+  if (!name) throw new Error(`no ${command} cache`);
   return join(cacheDir, name);
 };
+const buildCache = (): string => cacheOf('build');
 
-/** Both threads say how they found the cache; only the main thread writes one. */
-function expectCache(log: string, state: 'accepted' | 'missing' | 'damaged' | 'rejected' | 'stale', written: boolean): void {
-  expect(log).toMatch(new RegExp(`^weekly: code cache ${state} \\(bundle-\\w+\\.build\\.noopt\\.bin\\)$`, 'm'));
+/** How the main thread found the cache, and whether it wrote one. */
+function expectCache(log: string, state: 'accepted' | 'missing' | 'damaged' | 'rejected' | 'stale', written: boolean, command = 'build', flags = 'noopt'): void {
+  expect(log).toMatch(new RegExp(`^weekly: code cache ${state} \\(bundle-\\w+\\.${command}\\.${flags}\\.bin\\)$`, 'm'));
   if (written) expect(log).toMatch(/^weekly: code cache written \(\d+ bytes\)$/m);
   else expect(log).not.toMatch(/code cache written/);
 }
@@ -92,7 +101,7 @@ describe('the CLI bundle’s code cache', () => {
     expectCache(weeklyBuild().log, 'accepted', false);
   }, 180_000);
 
-  it('falls back to a normal compile when the file is damaged or V8 refuses it, and writes a good one', () => {
+  it('falls back to a normal compile when the file is damaged, and writes a good one', () => {
     // bytes changed in the middle, same length: V8 would not notice (release builds skip its checksum)
     const cache = readFileSync(buildCache());
     for (let i = cache.length >> 1; i < (cache.length >> 1) + 64; i++) cache[i] ^= 0x5a;
@@ -101,32 +110,46 @@ describe('the CLI bundle’s code cache', () => {
     expectCache(damaged.log, 'damaged', true);
     expect(damaged.pages).toBe(pages);
     expectCache(weeklyBuild().log, 'accepted', false);
+  }, 120_000);
 
+  it('falls back when V8 refuses a cache, or the file is no cache at all, and writes a good one', () => {
+    const first = weeklyImport();
+    expectCache(first.log, 'missing', true, 'import');
+    expect(first.out).toMatch(/^标题：\S+/m);
     // a header that fits this bundle (its key, a checksum that matches), and data V8 cannot use
-    const good = readFileSync(buildCache());
+    const good = readFileSync(cacheOf('import'));
     const magicEnd = good.indexOf(10) + 1;
     const header = JSON.parse(good.subarray(magicEnd, good.indexOf(10, magicEnd)).toString('latin1')) as { key: string; sum: number };
     const junk = Buffer.alloc(4096, 7);
-    writeFileSync(buildCache(), Buffer.concat([good.subarray(0, magicEnd), Buffer.from(`${JSON.stringify({ ...header, sum: crc32(junk) })}\n`), junk]));
-    const refused = weeklyBuild();
-    expectCache(refused.log, 'rejected', true);
-    expect(refused.pages).toBe(pages);
-    expectCache(weeklyBuild().log, 'accepted', false);
+    writeFileSync(cacheOf('import'), Buffer.concat([good.subarray(0, magicEnd), Buffer.from(`${JSON.stringify({ ...header, sum: crc32(junk) })}\n`), junk]));
+    const refused = weeklyImport();
+    expectCache(refused.log, 'rejected', true, 'import');
+    expect(refused.out).toBe(first.out);
+    expectCache(weeklyImport().log, 'accepted', false, 'import');
 
-    // not a cache at all
-    writeFileSync(buildCache(), 'not a cache');
-    expectCache(weeklyBuild().log, 'damaged', true);
-  }, 240_000);
+    writeFileSync(cacheOf('import'), 'not a cache');
+    const notCache = weeklyImport();
+    expectCache(notCache.log, 'damaged', true, 'import');
+    expect(notCache.out).toBe(first.out);
 
-  it('builds without one where it cannot be written', () => {
+    // with the optimiser on (other V8 flags) the run has a cache of its own, made and read under those flags
+    expectCache(weeklyImport({ WEEKLY_V8_OPT: '1' }).log, 'missing', true, 'import', 'opt');
+    expectCache(weeklyImport({ WEEKLY_V8_OPT: '1' }).log, 'accepted', false, 'import', 'opt');
+    expectCache(weeklyImport().log, 'accepted', false, 'import');
+  }, 120_000);
+
+  it('runs without one where it cannot be written', () => {
     rmSync(cacheDir, { recursive: true, force: true });
     // a file where the cache folder would be: nothing can be written under it (even as root)
     writeFileSync(cacheDir, 'in the way');
-    const r = weeklyBuild();
-    expect(r.log).toMatch(/^weekly: code cache missing /m);
-    expect(r.log).toMatch(/^weekly: code cache not written /m);
-    expect(r.pages).toBe(pages);
-    rmSync(cacheDir, { force: true });
-    mkdirSync(cacheDir);
-  }, 120_000);
+    try {
+      const r = weeklyImport();
+      expect(r.log).toMatch(/^weekly: code cache missing /m);
+      expect(r.log).toMatch(/^weekly: code cache not written /m);
+      expect(r.out).toMatch(/^标题：\S+/m);
+    } finally {
+      rmSync(cacheDir, { force: true });
+      mkdirSync(cacheDir);
+    }
+  }, 60_000);
 });
