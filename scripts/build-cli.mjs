@@ -150,7 +150,7 @@ if (existsSync(outdir)) {
     else await rm(join(outdir, f), { recursive: true, force: true });
   }
   if (existsSync(join(outdir, CACHE_DIR))) {
-    for (const f of await readdir(join(outdir, CACHE_DIR))) if (!unchanged || !f.startsWith(`${basename(bundleName, '.cjs')}.`)) await rm(join(outdir, CACHE_DIR, f), { force: true });
+    for (const f of await readdir(join(outdir, CACHE_DIR))) if (!unchanged || !f.startsWith(`${basename(bundleName, '.cjs')}.`) || f.endsWith('.tmp')) await rm(join(outdir, CACHE_DIR, f), { force: true });
   }
 }
 await mkdir(outdir, { recursive: true });

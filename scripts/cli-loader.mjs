@@ -6,9 +6,10 @@
 // different code), written after a run whose cache was missing or unusable. An unusable cache (another
 // bundle, another V8, other flags, a damaged file) only costs the normal compile.
 import { Buffer } from 'node:buffer';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { Script, constants as vmConstants } from 'node:vm';
@@ -84,20 +85,30 @@ export function decodeCache(file, key) {
   return { state: 'found', data };
 }
 
+/** Whether a cache can be written into `dir` (made if missing): where it cannot, none is made at all. */
+function writableDir(dir) {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Writes `data` to `file` through a temporary and a rename, so no reader ever sees half a cache. */
 function writeAtomically(file, data) {
   const tmp = `${file}.${process.pid}-${Date.now()}.tmp`;
   try {
-    mkdirSync(dirname(file), { recursive: true });
     writeFileSync(tmp, data);
     renameSync(tmp, file);
     return true;
   } catch {
-    // a read-only install, a full disk: the next run compiles from source again
+    // a full disk: the next run compiles from source again
     try {
       rmSync(tmp, { force: true });
     } catch {
-      // (no folder to write in, so no temporary either)
+      // (nothing was written)
     }
     return false;
   }
@@ -125,9 +136,12 @@ export function runBundle(bundleUrl, entry, cacheName) {
     // Made once the command is done, so it holds every function the run compiled, not only the top level.
     process.once('exit', (code) => {
       if (code !== 0) return;
+      // (a read-only install: no use making a cache that cannot be kept)
+      if (!writableDir(dirname(file))) return debug?.('code cache not written (its folder is not writable)');
+      const started = performance.now();
       const data = script.createCachedData();
       const written = writeAtomically(file, encodeCache(key, data));
-      debug?.(written ? `code cache written (${data.length} bytes)` : 'code cache not written (its folder is not writable)');
+      debug?.(written ? `code cache written (${data.length} bytes, ${(performance.now() - started).toFixed(0)} ms)` : 'code cache not written');
     });
   }
   const module = { exports: {} };

@@ -55,7 +55,7 @@ const buildCache = (): string => cacheOf('build');
 /** How the main thread found the cache, and whether it wrote one. */
 function expectCache(log: string, state: 'accepted' | 'missing' | 'damaged' | 'rejected' | 'stale', written: boolean, command = 'build', flags = 'noopt'): void {
   expect(log).toMatch(new RegExp(`^weekly: code cache ${state} \\(bundle-\\w+\\.${command}\\.${flags}\\.bin\\)$`, 'm'));
-  if (written) expect(log).toMatch(/^weekly: code cache written \(\d+ bytes\)$/m);
+  if (written) expect(log).toMatch(/^weekly: code cache written \(\d+ bytes, \d+ ms\)$/m);
   else expect(log).not.toMatch(/code cache written/);
 }
 
