@@ -3,7 +3,8 @@
 import { imageSource } from '../../../shared/lexical/FigureNode';
 import { parseMetadataLine, type MetadataLine } from '../../../shared/import/metadataLines';
 import { textKey } from '../../../shared/import/punctuation';
-import { textOf } from './htmlDocument';
+import { elementsWithTag } from './extractContent';
+import { textOf, unwrap } from './htmlDocument';
 import { verifiedDataUrl } from './images';
 import { LIMITS } from './limits';
 
@@ -55,8 +56,16 @@ function leafBlocks(body: Element): Element[] {
   return out;
 }
 
+// The body is sanitised: HTML elements only, with lower-case names from the allow-list, so tag lookups find
+// exactly what a selector would; jsdom runs its whole selector engine (set up again for every page) on
+// querySelector, even for a bare tag name.
+
+function firstByTag(el: Element, tag: string): Element | null {
+  return el.getElementsByTagName(tag)[0] ?? null;
+}
+
 function hasImage(el: Element): boolean {
-  return el.tagName === 'IMG' || el.querySelector('img') !== null;
+  return el.tagName === 'IMG' || firstByTag(el, 'img') !== null;
 }
 
 /** Removes an element and any ancestors left empty by its removal (WeChat nests sections deeply). */
@@ -84,7 +93,8 @@ function resolveLinksAndImages(
   localImage: ((relativePath: string) => string | null) | undefined,
   warnings: string[],
 ): void {
-  for (const a of body.querySelectorAll('a[href]')) {
+  for (const a of Array.from(body.getElementsByTagName('a'))) {
+    if (!a.hasAttribute('href')) continue;
     const href = a.getAttribute('href') ?? '';
     if (href.startsWith('#')) continue;
     const abs = resolveUrl(href, baseUrl);
@@ -92,10 +102,10 @@ function resolveLinksAndImages(
     else a.removeAttribute('href');
   }
   // A link that lost its target (javascript:, data:, unresolvable) keeps only its text.
-  for (const a of body.querySelectorAll('a:not([href])')) a.replaceWith(...a.childNodes);
+  for (const a of Array.from(body.getElementsByTagName('a'))) if (!a.hasAttribute('href')) unwrap(a);
   let unresolved = 0;
   let notImages = 0;
-  for (const img of body.querySelectorAll('img')) {
+  for (const img of Array.from(body.getElementsByTagName('img'))) {
     const src = imageSource(img);
     img.removeAttribute('data-src');
     img.removeAttribute('data-original');
@@ -131,10 +141,10 @@ function attachCaptions(body: Element): void {
     const block = blocks[i];
     const next = blocks[i + 1];
     if (textOf(block) !== '' || !hasImage(block) || block.tagName === 'TABLE') continue;
-    if (block.tagName === 'FIGURE' && block.querySelector('figcaption')) continue;
+    if (block.tagName === 'FIGURE' && firstByTag(block, 'figcaption')) continue;
     const caption = textOf(next);
-    const alt = (block.querySelector('img') ?? block).getAttribute('alt')?.trim() ?? '';
-    if (alt !== '' && alt.length <= MAX_CAPTION_LENGTH && CAPTION_RE.test(alt) && !block.querySelector('figcaption')) {
+    const alt = (firstByTag(block, 'img') ?? block).getAttribute('alt')?.trim() ?? '';
+    if (alt !== '' && alt.length <= MAX_CAPTION_LENGTH && CAPTION_RE.test(alt) && !firstByTag(block, 'figcaption')) {
       // Markdown's ![图 1 …](…) carries its caption in the alt text.
       wrapInFigure(block, alt);
       continue;
@@ -148,7 +158,7 @@ function attachCaptions(body: Element): void {
 
 function wrapInFigure(block: Element, caption: string): void {
   const doc = block.ownerDocument;
-  const img = block.tagName === 'IMG' ? block : block.querySelector('img');
+  const img = block.tagName === 'IMG' ? block : firstByTag(block, 'img');
   const figure = doc.createElement('figure');
   if (img) figure.append(img.cloneNode(true));
   const figcaption = doc.createElement('figcaption');
@@ -169,10 +179,10 @@ const MAX_HEADING_LENGTH = 40;
  * A short, numbered, wholly bold paragraph without a closing full stop becomes a real heading.
  */
 function promoteBoldHeadings(body: Element): void {
-  for (const p of body.querySelectorAll('p')) {
+  for (const p of Array.from(body.getElementsByTagName('p'))) {
     const text = textOf(p);
     if (text === '' || text.length > MAX_HEADING_LENGTH || /[。；;]$/.test(text)) continue;
-    const bold = [...p.querySelectorAll('strong, b')].map((b) => textOf(b)).join('');
+    const bold = elementsWithTag(p, ['strong', 'b']).map((b) => textOf(b)).join('');
     if (bold.replace(/\s/g, '') !== text.replace(/\s/g, '')) continue;
     const level = HEADING_PATTERNS.find(([re]) => re.test(text))?.[1];
     if (!level) continue;

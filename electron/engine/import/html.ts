@@ -97,7 +97,7 @@ export function importHtmlText(html: string, ctx: HtmlImportContext = {}): Impor
   const label = ctx.fileName ?? ctx.url ?? '粘贴内容';
   const { meta, pageByline, byline, body, warnings, title: pageTitle } = cleanPage(html, ctx);
   let title = pageTitle;
-  if (textOf(body) === '' && !body.querySelector('img')) {
+  if (textOf(body) === '' && body.getElementsByTagName('img').length === 0) {
     throw new ImportError('import-no-content', label, '没有找到正文内容', 'no article text was found');
   }
   if (!title) {

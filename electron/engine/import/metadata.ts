@@ -46,6 +46,19 @@ function text(el: Element | null): string | null {
   return t === '' ? null : t;
 }
 
+/**
+ * The href of `link[rel="canonical"]`. jsdom's selector engine (set up anew for every page) matches
+ * attribute values of an HTML document ignoring case, so a page none of whose <link> elements has an
+ * attribute valued "canonical" in any case has no match, known without running it.
+ */
+function canonicalHref(doc: Document): string | null {
+  let candidate = false;
+  for (const link of doc.getElementsByTagName('link')) {
+    for (const attr of link.attributes) if (attr.value.toLowerCase() === 'canonical') candidate = true;
+  }
+  return candidate ? (doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null) : null;
+}
+
 export function isWeChatPage(doc: Document, index: MetaIndex = indexMeta(doc)): boolean {
   return !!doc.getElementById('js_content') || /mp\.weixin\.qq\.com/.test(index.get('property=og:url')?.getAttribute('content') ?? '');
 }
@@ -68,7 +81,7 @@ export function readPageMetadata(doc: Document): PageMetadata {
     documentTitle: text(doc.getElementsByTagName('title')[0] ?? null),
     siteName: meta(index, 'property', 'og:site_name') ?? meta(index, 'name', 'application-name'),
     authorMeta: meta(index, 'name', 'author') ?? meta(index, 'property', 'article:author'),
-    canonicalUrl: doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(index, 'property', 'og:url'),
+    canonicalUrl: canonicalHref(doc) ?? meta(index, 'property', 'og:url'),
     wechat,
   };
 }

@@ -23,6 +23,20 @@ describe('readPageMetadata', () => {
     expect(readPageMetadata(doc).h1).toBe('文章标题');
   });
 
+  it('takes the canonical <link> as the selector engine does (value in any case), else og:url', () => {
+    const page = (links: string): Document =>
+      parseHtml(`<!DOCTYPE html><head>${links}<meta property="og:url" content="https://example.com/og"></head><body><p>正文</p></body>`);
+    expect(readPageMetadata(page('<link rel="Canonical" href="https://example.com/a"><link rel="canonical" href="https://example.com/b">')).canonicalUrl).toBe('https://example.com/a');
+    expect(readPageMetadata(page('<link rel="stylesheet" href="/s.css"><link rel="canonical" href="https://example.com/c">')).canonicalUrl).toBe('https://example.com/c');
+    expect(readPageMetadata(page('<link rel="stylesheet" href="/s.css"><link rel="canonical">')).canonicalUrl).toBe('https://example.com/og');
+    expect(readPageMetadata(page('<link rel="stylesheet" href="/s.css"><link rel=" canonical" href="/x">')).canonicalUrl).toBe('https://example.com/og');
+    expect(readPageMetadata(page('')).canonicalUrl).toBe('https://example.com/og');
+    for (const links of ['<link rel="CANONICAL" href="/u">', '<link title="canonical" href="/t"><link rel="canonical" href="/u">', '<link rel="stylesheet canonical" href="/v">']) {
+      const doc = page(links);
+      expect(readPageMetadata(doc).canonicalUrl, links).toBe(doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? 'https://example.com/og');
+    }
+  });
+
   it('reads WeChat fields by id, and recognises a WeChat page by its og:url', () => {
     const doc = parseHtml(`<!DOCTYPE html><head><meta property="og:url" content="https://mp.weixin.qq.com/s/abc">
       <meta property="og:title" content="公众号文章"></head><body><span id="js_name"> 医药观察 </span><div>正文</div></body>`);
