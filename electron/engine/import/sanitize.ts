@@ -3,7 +3,7 @@
 // reaches Lexical or another document.
 import createDOMPurify, { type DOMPurify } from 'dompurify';
 import { SANITIZE_CONFIG } from '../../../shared/import/sanitizeConfig';
-import { domWindow } from './htmlDocument';
+import { domWindow, moveChildren } from './htmlDocument';
 import { isParseStable } from './parseStable';
 
 /** Removed elements worth telling the editor about (Word's <o:p>, <font> and the like are not). */
@@ -68,7 +68,7 @@ export function sanitizeChildren(source: Element | null): SanitizedBody {
   const purify = purifier();
   const standards = domWindow().document;
   const container = (source?.ownerDocument ?? standards).createElement('div');
-  if (source) container.append(...source.childNodes);
+  if (source) moveChildren(source, container);
   purify.sanitize(container, { ...SANITIZE_CONFIG, IN_PLACE: true });
   const removed = countRemoved(purify);
   container.normalize();
@@ -82,7 +82,7 @@ export function sanitizeChildren(source: Element | null): SanitizedBody {
   // Lexical reads a <br> ending a block as the block's placeholder; the body's own children are read as a
   // document's <body> children are, so the clean markup ends up in a (detached) <body>.
   const body = clean.ownerDocument.createElement('body');
-  body.append(...clean.childNodes);
+  moveChildren(clean, body);
   return { body, removed };
 }
 
