@@ -3,10 +3,10 @@
 // outline (columns → articles).
 import PDFDocument from 'pdfkit';
 import type { DocumentArticle, IssueDocument, PageMap, ViewpointEntry } from '../../../shared/document/issueDocument';
-import { layoutIssue, prepareArticle, prepareViewpointLines, Typesetter, type BodyFont, type FontKey, type IssueLayoutOptions, type OutlineEntry } from '../../../shared/layout';
-import { loadFontSet } from '../fonts';
+import { layoutIssue, prepareArticle, prepareViewpointLines, Typesetter, type BodyFont, type FontKey, type IssueLayout, type IssueLayoutOptions, type OutlineEntry } from '../../../shared/layout';
+import { loadFontSet, type FontSet } from '../fonts';
 import { bufferPageContent } from './contentBuffer';
-import { drawPage } from './drawPage';
+import { drawPage, type DrawContext } from './drawPage';
 import { createImageResolver, figureSources, mayOpenImage } from './images';
 import { createStructureWriter } from './structure';
 
@@ -109,6 +109,32 @@ export function prepareArticlePdf(article: DocumentArticle, options: PageLook = 
   if (entry) prepareViewpointLines(entry, ts, look);
 }
 
+/** Draws the laid-out pages, their destinations and the outline into `pdf`. */
+function drawIssue(pdf: Doc, layout: IssueLayout, fonts: FontSet, image: DrawContext['image']): void {
+  const { width, height } = layout.style.geometry;
+  // Register each face once under one name; pdfkit takes the parsed fontkit object.
+  const names: Partial<Record<FontKey, string>> = {};
+  const fontName = (key: FontKey): string => {
+    let name = names[key];
+    if (!name) {
+      const face = fonts.fonts[key] ?? fonts.fonts.serif;
+      name = `wd-${key}`;
+      pdf.registerFont(name, face as never);
+      names[key] = name;
+    }
+    return name;
+  };
+  const structure = createStructureWriter(pdf);
+  const destPage = new Map<string, number>();
+  for (const page of layout.pages) {
+    pdf.addPage({ size: [width, height], margins: { top: 0, bottom: 0, left: 0, right: 0 } });
+    drawPage(pdf, page, { fontName, image }, structure);
+    for (const item of page.items) if (item.kind === 'dest') destPage.set(item.name, page.number - 1);
+  }
+  structure.finish();
+  addOutline(pdf, layout.outline, destPage);
+}
+
 export async function renderIssuePdf(doc: IssueDocument, options: PdfOptions = {}): Promise<PdfResult> {
   const stage = options.onStage ?? ((): void => {});
   stage('fonts');
@@ -134,40 +160,16 @@ export async function renderIssuePdf(doc: IssueDocument, options: PdfOptions = {
   } as never) as Doc;
   bufferPageContent(pdf);
   sortNamesByCode(pdf);
-  const images = createImageResolver(pdf, doc);
-  const layout = layoutIssue(doc, ts, { ...layoutOptions(options), imageSize: images.size, onStage: stage });
-
-  stage('draw pdf');
-  const { width, height } = layout.style.geometry;
   const chunks: Buffer[] = [];
   pdf.on('data', (c: Buffer) => chunks.push(c));
   const finished = new Promise<void>((resolve, reject) => {
     pdf.on('end', () => resolve());
     pdf.on('error', reject);
   });
-
-  // Register each face once under one name; pdfkit takes the parsed fontkit object.
-  const names: Partial<Record<FontKey, string>> = {};
-  const fontName = (key: FontKey): string => {
-    let name = names[key];
-    if (!name) {
-      const face = fonts.fonts[key] ?? fonts.fonts.serif;
-      name = `wd-${key}`;
-      pdf.registerFont(name, face as never);
-      names[key] = name;
-    }
-    return name;
-  };
-
-  const structure = createStructureWriter(pdf);
-  const destPage = new Map<string, number>();
-  for (const page of layout.pages) {
-    pdf.addPage({ size: [width, height], margins: { top: 0, bottom: 0, left: 0, right: 0 } });
-    drawPage(pdf, page, { fontName, image: images.source }, structure);
-    for (const item of page.items) if (item.kind === 'dest') destPage.set(item.name, page.number - 1);
-  }
-  structure.finish();
-  addOutline(pdf, layout.outline, destPage);
+  const images = createImageResolver(pdf, doc);
+  const layout = layoutIssue(doc, ts, { ...layoutOptions(options), imageSize: images.size, onStage: stage });
+  stage('draw pdf');
+  drawIssue(pdf, layout, fonts, images.source);
   pdf.end();
   await finished;
   stage('done');

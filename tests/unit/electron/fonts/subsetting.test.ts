@@ -1,6 +1,6 @@
-// speedUpSubsetting replaces fontkit's TrueType subsetter step for each glyph: the subset it writes must be
-// byte for byte what fontkit writes (simple CJK glyphs, composite accented Latin, glyphs past the last
-// long horizontal metric).
+// speedUpSubsetting replaces fontkit's TrueType subsetter step for each glyph and its encoder: the subset
+// it writes must be byte for byte what fontkit writes (simple CJK glyphs, composite accented Latin, glyphs
+// past the last long horizontal metric, long and short loca formats).
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -24,8 +24,11 @@ function subsetBytes(font: fontkit.Font): Uint8Array {
   return Uint8Array.from(subset.encode());
 }
 
+// pdfjs-dist's Liberation Sans has the short loca format (offsets halved), the CJK faces the long one
+const liberation = path.join(path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts/LiberationSans-Regular.ttf');
+
 describe('speedUpSubsetting', () => {
-  const files = [npmFontPath('serif'), npmFontPath('sansBold'), extraFontPath()].filter((f): f is string => !!f && existsSync(f));
+  const files = [npmFontPath('serif'), npmFontPath('sansBold'), extraFontPath(), liberation].filter((f): f is string => !!f && existsSync(f));
 
   it('writes the same subset as fontkit', () => {
     // fontkit's own subsets first: the patch changes the subsetter's prototype for the whole process
@@ -37,8 +40,6 @@ describe('speedUpSubsetting', () => {
 });
 
 describe('decodeLoca', () => {
-  // pdfjs-dist's Liberation Sans has the short loca format (offsets halved), the CJK faces the long one
-  const liberation = path.join(path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts/LiberationSans-Regular.ttf');
   const files = [npmFontPath('serif'), npmFontPath('sansBold'), extraFontPath(), liberation].filter((f): f is string => !!f && existsSync(f));
 
   type Decoded = fontkit.Font & { loca: { version: number; offsets: number[] }; getGlyph(id: number): { path: { toSVG(): string } } };
