@@ -33,10 +33,11 @@ export function textRank(texts: string[], iterations = 30, damping = 0.85): numb
 /**
  * TextRank over sentences given as bigram sets (see bigramSet).
  *
- * The graph is kept sparse (about a third of sentence pairs share no bigram), as each sentence's list of
- * neighbours in ascending order, and each step gathers a sentence's new score from its neighbours in
- * that order: the same additions in the same order as the dense matrix product, without the zero terms,
- * so the scores are the same numbers to the last bit.
+ * The graph is kept sparse (about a third of sentence pairs share no bigram), as its edges i < j in row
+ * order. One pass over them per step hands each sentence its neighbours' shares in ascending order of
+ * the neighbour (lower ones while their rows pass, higher ones in its own row): the same additions in
+ * the same order as the dense matrix product, without the zero terms, so the scores are the same
+ * numbers to the last bit.
  */
 export function textRankOfSets(sets: Set<number>[], iterations = 30, damping = 0.85): number[] {
   const n = sets.length;
@@ -58,42 +59,45 @@ export function textRankOfSets(sets: Set<number>[], iterations = 30, damping = 0
     }
   }
   const logSize = sets.map((set) => (set.size < 2 ? 0 : Math.log(set.size)));
-  const neighbours: number[][] = Array.from({ length: n }, () => []);
-  const weights: number[][] = Array.from({ length: n }, () => []);
+  // Edges i < j in row order: row i is rowStart[i] … rowStart[i + 1] - 1. outSum adds each sentence's
+  // edges in ascending order of the other end, as the dense rows did.
+  const rowStart = new Int32Array(n + 1);
+  const other: number[] = [];
+  const weights: number[] = [];
   const outSum = new Float64Array(n);
-  // Pairs in row order: each sentence's neighbours come out in ascending order (lower ones first, from
-  // their rows; then its own row), and outSum adds them up in that order.
   for (let i = 0; i < n; i++) {
+    rowStart[i] = other.length;
     if (logSize[i] === 0) continue;
     for (let j = i + 1; j < n; j++) {
       const c = shared[i * n + j];
       if (c === 0 || logSize[j] === 0) continue;
       const sim = c / (logSize[i] + logSize[j]);
-      neighbours[i].push(j);
-      weights[i].push(sim);
-      neighbours[j].push(i);
-      weights[j].push(sim);
+      other.push(j);
+      weights.push(sim);
       outSum[i] += sim;
       outSum[j] += sim;
     }
   }
-  const start = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) start[i + 1] = start[i] + neighbours[i].length;
-  const column = new Int32Array(start[n]);
-  const weight = new Float64Array(start[n]);
-  for (let i = 0; i < n; i++) {
-    column.set(neighbours[i], start[i]);
-    weight.set(weights[i], start[i]);
-  }
+  rowStart[n] = other.length;
+  const column = Int32Array.from(other);
+  const weight = Float64Array.from(weights);
   let score = new Float64Array(n).fill(1);
   let next = new Float64Array(n);
   const share = new Float64Array(n);
   const base = 1 - damping;
   for (let it = 0; it < iterations; it++) {
     for (let j = 0; j < n; j++) share[j] = outSum[j] === 0 ? 0 : (damping * score[j]) / outSum[j];
+    next.fill(base);
     for (let i = 0; i < n; i++) {
-      let sum = base;
-      for (let k = start[i], end = start[i + 1]; k < end; k++) sum += weight[k] * share[column[k]];
+      // next[i] already holds its lower neighbours' terms; its own row adds the higher ones.
+      const own = share[i];
+      let sum = next[i];
+      for (let k = rowStart[i], end = rowStart[i + 1]; k < end; k++) {
+        const j = column[k];
+        const w = weight[k];
+        sum += w * share[j];
+        next[j] += w * own;
+      }
       next[i] = sum;
     }
     [score, next] = [next, score];
