@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { issueSchema } from '../../../../../shared/model/issue';
 import { buildIssueDocument } from '../../../../../shared/document/issueDocument';
 import { isUserFacingError } from '../../../../../shared/errors';
-import { ArticleLedger, createWorkerEngines } from '../../../../../electron/engine/service/workerEngines';
+import { ArticleLedger, createWorkerEngines, YOUNG_GENERATION_MB } from '../../../../../electron/engine/service/workerEngines';
 import { HeldArticles } from '../../../../../electron/engine/service/renderWorkerProtocol';
 import { defaultEngines } from '../../../../../electron/engine/service/defaultEngines';
 import { stageShown } from '../../../../../electron/engine/service/exportStages';
@@ -141,6 +141,21 @@ describe('page numbers: the worker holds the articles, the service sends what ch
     } finally {
       await engines.close();
     }
+  });
+});
+
+describe('the render worker’s memory', () => {
+  it('gives layout a larger young generation than V8’s default', async () => {
+    const entry = new URL('./workers/limitsWorker.ts', import.meta.url);
+    for (const [options, expected] of [[{}, YOUNG_GENERATION_MB], [{ youngGenerationMb: 64 }, 64]] as const) {
+      const engines = createWorkerEngines(fakeEngines(), { entry, ...options });
+      try {
+        expect((await engines.settlePages(buildIssueDocument(issue), { pageSize: 'A4', bodyFont: 'serif' })).pageCount).toBe(expected);
+      } finally {
+        await engines.close();
+      }
+    }
+    expect(YOUNG_GENERATION_MB).toBeGreaterThan(48);
   });
 });
 
