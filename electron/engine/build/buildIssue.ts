@@ -55,8 +55,14 @@ async function timed<T>(stage: string, options: BuildOptions, work: () => Promis
 
 export async function buildIssueFromManifest(manifestPath: string, options: BuildOptions): Promise<BuildResult> {
   const pdf = (options.formats ?? ['pdf', 'docx']).includes('pdf');
-  // While import workers finish their last clippings, this thread loads the PDF engine.
-  const onQueueEmpty = pdf ? (): void => void loadPdfEngine().catch(() => {}) : undefined;
+  // While import workers finish their last clippings, this thread loads the PDF engine and writes a
+  // one-article PDF it throws away, so the issue's own PDF starts with its code and fonts warm.
+  const onQueueEmpty = pdf
+    ? (): void =>
+        void loadPdfEngine()
+          .then((engine) => engine.warmUpPdf({ pageSize: options.pageSize }))
+          .catch(() => {})
+    : undefined;
   // …and lays out each article as soon as it is imported, between the clippings it imports itself:
   // the issue's layout then finds those pages in the typesetter's memo.
   const preparer = pdf ? articlePreparer(options) : null;

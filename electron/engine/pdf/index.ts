@@ -9,6 +9,7 @@ import { bufferPageContent } from './contentBuffer';
 import { drawPage, type DrawContext } from './drawPage';
 import { createImageResolver, figureSources, mayOpenImage } from './images';
 import { createStructureWriter } from './structure';
+import { warmUpDocument } from './warmUp';
 
 export interface PdfResult {
   pdf: Buffer;
@@ -135,11 +136,8 @@ function drawIssue(pdf: Doc, layout: IssueLayout, fonts: FontSet, image: DrawCon
   addOutline(pdf, layout.outline, destPage);
 }
 
-export async function renderIssuePdf(doc: IssueDocument, options: PdfOptions = {}): Promise<PdfResult> {
-  const stage = options.onStage ?? ((): void => {});
-  stage('fonts');
-  const fonts = loadFontSet();
-  const ts = sharedTypesetter();
+/** A PDF/A-2b tagged document as the issue is written, and its bytes once it has ended. */
+function newDocument(info: { Title: string; Subject: string; Keywords: string; Author: string }): { pdf: Doc; finished: Promise<Buffer> } {
   const pdf = new PDFDocument({
     font: null,
     autoFirstPage: false,
@@ -149,32 +147,49 @@ export async function renderIssuePdf(doc: IssueDocument, options: PdfOptions = {
     compress: true,
     lang: 'zh-CN',
     displayTitle: true,
-    info: {
-      Title: [doc.meta.title, doc.meta.issueNumber].filter(Boolean).join(' '),
-      Subject: [doc.meta.subtitle, doc.meta.dateRange].filter(Boolean).join(' '),
-      Keywords: doc.viewpoint.map((c) => c.column).join(', '),
-      Author: publisherOf(doc),
-      Creator: 'Weekly Desk',
-      Producer: 'Weekly Desk (pdfkit)',
-    },
+    info: { ...info, Creator: 'Weekly Desk', Producer: 'Weekly Desk (pdfkit)' },
   } as never) as Doc;
   bufferPageContent(pdf);
   sortNamesByCode(pdf);
   const chunks: Buffer[] = [];
   pdf.on('data', (c: Buffer) => chunks.push(c));
-  const finished = new Promise<void>((resolve, reject) => {
-    pdf.on('end', () => resolve());
+  const finished = new Promise<Buffer>((resolve, reject) => {
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
     pdf.on('error', reject);
+  });
+  return { pdf, finished };
+}
+
+/**
+ * Writes a one-article issue with these options and throws it away: a build does it while its import
+ * workers finish their last clippings, so the issue's own front matter, drawing and font subsets start
+ * with their code compiled and each face's tables read. Its pages stay in the typesetter's memo, where
+ * they take the room of one article.
+ */
+export async function warmUpPdf(options: PageLook = {}): Promise<void> {
+  await renderIssuePdf(warmUpDocument(), options);
+}
+
+export async function renderIssuePdf(doc: IssueDocument, options: PdfOptions = {}): Promise<PdfResult> {
+  const stage = options.onStage ?? ((): void => {});
+  stage('fonts');
+  const fonts = loadFontSet();
+  const ts = sharedTypesetter();
+  const { pdf, finished } = newDocument({
+    Title: [doc.meta.title, doc.meta.issueNumber].filter(Boolean).join(' '),
+    Subject: [doc.meta.subtitle, doc.meta.dateRange].filter(Boolean).join(' '),
+    Keywords: doc.viewpoint.map((c) => c.column).join(', '),
+    Author: publisherOf(doc),
   });
   const images = createImageResolver(pdf, doc);
   const layout = layoutIssue(doc, ts, { ...layoutOptions(options), imageSize: images.size, onStage: stage });
   stage('draw pdf');
   drawIssue(pdf, layout, fonts, images.source);
   pdf.end();
-  await finished;
+  const bytes = await finished;
   stage('done');
   return {
-    pdf: Buffer.concat(chunks),
+    pdf: bytes,
     pageCount: layout.pages.length,
     pageMap: layout.pageMap,
     viewpointPage: layout.viewpointPage,
