@@ -20,8 +20,14 @@ const MIN_SHARE_OF_ARTICLE = 0.85;
 
 const CHROME_SELECTORS = 'nav, header, footer, aside, script, style, noscript, form, iframe, [role="navigation"], [role="banner"], [role="contentinfo"], .nav, .footer, .header, .sidebar, #nav, #footer, #header';
 
+/** Whether an ancestor of `el` is an <article> (`el.parentElement?.closest('article')` without the selector engine). */
+function insideArticle(el: Element): boolean {
+  for (let p = el.parentElement; p; p = p.parentElement) if (p.localName === 'article') return true;
+  return false;
+}
+
 function loneArticle(doc: Document): Element | null {
-  const articles = [...doc.getElementsByTagName('article')].filter((a) => !a.parentElement?.closest('article'));
+  const articles = [...doc.getElementsByTagName('article')].filter((a) => !insideArticle(a));
   return articles.length === 1 ? articles[0] : null;
 }
 

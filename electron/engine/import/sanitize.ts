@@ -67,8 +67,8 @@ export function sanitizeHtml(html: string): SanitizeReport {
 export function sanitizeChildren(source: Element | null): SanitizedBody {
   const purify = purifier();
   const standards = domWindow().document;
-  const container = (source?.ownerDocument ?? standards).createElement('div');
-  if (source) moveChildren(source, container);
+  const container = bareDetachedDiv(source) ?? (source?.ownerDocument ?? standards).createElement('div');
+  if (source && source !== container) moveChildren(source, container);
   purify.sanitize(container, { ...SANITIZE_CONFIG, IN_PLACE: true });
   const removed = countRemoved(purify);
   container.normalize();
@@ -87,3 +87,13 @@ export function sanitizeChildren(source: Element | null): SanitizedBody {
 }
 
 const MAX_REPARSES = 4;
+
+/**
+ * `source` itself when it is what the sanitiser would otherwise get, a detached <div> without attributes
+ * (Readability's article is one): sanitising it in place spares moving every node of the body into a new
+ * one.
+ */
+function bareDetachedDiv(source: Element | null): Element | null {
+  const div = source && source.parentNode === null && source.localName === 'div' && source.namespaceURI === 'http://www.w3.org/1999/xhtml' && !source.hasAttributes();
+  return div ? source : null;
+}

@@ -108,6 +108,32 @@ describe('sanitizeChildren', () => {
     }
   });
 
+  it('sanitises a detached bare <div> (Readability’s article) in place, with the result of any other source', () => {
+    const pages = [
+      '<p onclick="x()">医保<script>alert(1)</script><a href="javascript:alert(1)">链接</a></p><iframe src="https://x.cn"></iframe>',
+      '<p>表前<table><tr><td>数据</td></tr></table>',
+      '<!DOCTYPE html><h2>一、标题</h2><p style="font-weight:bold;background:url(x)">正文<sup>1</sup></p><figure><img src="https://x.cn/1.png" onerror="y()"><figcaption>图 1</figcaption></figure>',
+    ];
+    for (const html of pages) {
+      const fromBody = sanitizeChildren(bodyOf(html));
+      const page = bodyOf(html);
+      const bare = page.ownerDocument.createElement('div');
+      bare.append(...page.childNodes);
+      const fromBare = sanitizeChildren(bare);
+      expect(fromBare.body.innerHTML, html).toBe(fromBody.body.innerHTML);
+      expect(fromBare.removed).toBe(fromBody.removed);
+      expect(fromBare.body.parentNode).toBeNull();
+      // a <div> with attributes, or one still in its page, keeps its own attributes and gives its nodes away
+      const marked = bodyOf(html).ownerDocument.createElement('div');
+      marked.setAttribute('onclick', 'z()');
+      marked.append(...bodyOf(html).childNodes);
+      const fromMarked = sanitizeChildren(marked);
+      expect(fromMarked.body.innerHTML).toBe(fromBody.body.innerHTML);
+      expect(fromMarked.removed).toBe(fromBody.removed);
+      expect(marked.getAttribute('onclick')).toBe('z()');
+    }
+  });
+
   it('returns an empty body for no source', () => {
     const { body, removed } = sanitizeChildren(null);
     expect(body.innerHTML).toBe('');
