@@ -135,8 +135,7 @@ const CAPTION_RE = /^(?:(?:图|图片|图表|表|附图|Figure|Fig\.?)\s*[\d一�
 const MAX_CAPTION_LENGTH = 80;
 
 /** An image alone in its block followed by a short "图 1 …" line: make them one <figure> with a caption. */
-function attachCaptions(body: Element): void {
-  const blocks = leafBlocks(body);
+function attachCaptions(body: Element, blocks: Element[]): void {
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i];
     const next = blocks[i + 1];
@@ -223,20 +222,28 @@ export function cleanBody(body: Element, options: CleanOptions): CleanResult {
     return text.length <= MAX_BOILERPLATE_LENGTH && BOILERPLATE_RE.test(text) ? 'boilerplate' : null;
   };
 
+  // The body's leaf blocks, walked again only after a removal has changed them.
+  let leaves: Element[] | null = null;
+  const blocksNow = (): Element[] => (leaves ??= leafBlocks(body));
+  const remove = (el: Element): void => {
+    removeBlock(el, body);
+    leaves = null;
+  };
+
   // Leading blocks: the repeated title, bylines, boilerplate, empty lines.
-  let blocks = leafBlocks(body);
+  let blocks = blocksNow();
   for (const el of blocks.slice(0, LEADING_SCAN)) {
     const text = textOf(el);
     if (isEmptyBlock(el)) {
-      removeBlock(el, body);
+      remove(el);
       continue;
     }
     if (titleKey && text !== '' && textKey(text) === titleKey) {
-      removeBlock(el, body);
+      remove(el);
       continue;
     }
     if (edgeBlockKind(el, text)) {
-      removeBlock(el, body);
+      remove(el);
       continue;
     }
     break;
@@ -244,12 +251,12 @@ export function cleanBody(body: Element, options: CleanOptions): CleanResult {
 
   // Trailing blocks: bylines placed at the end (common on WeChat) and follow-us boilerplate.
   // Images there (QR codes, banners) go only when boilerplate text sits right above them.
-  blocks = leafBlocks(body);
+  blocks = blocksNow();
   let pendingImages: Element[] = [];
   for (const el of blocks.slice(-TRAILING_SCAN).reverse()) {
     const text = textOf(el);
     if (isEmptyBlock(el)) {
-      removeBlock(el, body);
+      remove(el);
       continue;
     }
     if (text === '' && hasImage(el) && el.tagName !== 'TABLE') {
@@ -258,12 +265,12 @@ export function cleanBody(body: Element, options: CleanOptions): CleanResult {
     }
     const kind = edgeBlockKind(el, text);
     if (kind === 'metadata') {
-      removeBlock(el, body);
+      remove(el);
       continue;
     }
     if (kind === 'boilerplate') {
-      removeBlock(el, body);
-      for (const img of pendingImages) removeBlock(img, body);
+      remove(el);
+      for (const img of pendingImages) remove(img);
       pendingImages = [];
       continue;
     }
@@ -271,8 +278,8 @@ export function cleanBody(body: Element, options: CleanOptions): CleanResult {
   }
 
   // Empty paragraphs anywhere (WeChat spaces its text with them).
-  for (const el of leafBlocks(body)) if (isEmptyBlock(el)) removeBlock(el, body);
-  attachCaptions(body);
+  for (const el of blocksNow()) if (isEmptyBlock(el)) remove(el);
+  attachCaptions(body, blocksNow());
   promoteBoldHeadings(body);
   return { byline, warnings };
 }

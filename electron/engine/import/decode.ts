@@ -1,5 +1,6 @@
 // Bytes → text: BOM, then the declared charset (HTTP header or <meta>), then strict UTF-8, then GB18030.
 // GBK/GB2312 pages are decoded as GB18030 (a superset), Big5 as Big5; iconv-lite does the work.
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 export type SniffedKind = 'zip' | 'pdf' | 'png' | 'jpeg' | 'gif' | 'webp' | 'ole' | 'binary' | 'text';
@@ -70,13 +71,9 @@ export function headerCharset(contentType: string | null | undefined): string | 
   return m ? normalizeCharset(m[1]) : null;
 }
 
-function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
+/** Strict UTF-8, as a fatal TextDecoder reads it, checked without decoding the text (it is decoded once, below). */
+export function isValidUtf8(bytes: Uint8Array): boolean {
+  return isUtf8(bytes);
 }
 
 export interface DecodedText {

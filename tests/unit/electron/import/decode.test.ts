@@ -1,11 +1,39 @@
 // Charset detection and decoding: BOM, declared charsets (meta, HTTP), GBK/GB18030/Big5, lying pages.
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { declaredHtmlCharset, decodeText, headerCharset, normalizeCharset, sniffBytes } from '../../../../electron/engine/import/decode';
+import { declaredHtmlCharset, decodeText, headerCharset, isValidUtf8, normalizeCharset, sniffBytes } from '../../../../electron/engine/import/decode';
 import { importBytes, importFiles } from '../../../../electron/engine/import/index';
+import { seededRandom } from '../../../helpers/random';
 import { fixture } from './helpers';
 
 const TEXT = '国家医保局：推进医保支付方式改革，提升基金使用效率。';
+
+/** What a fatal TextDecoder accepts: the definition isValidUtf8 must agree with. */
+function decodesStrictly(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('isValidUtf8', () => {
+  it('agrees with a fatal TextDecoder on edge cases and thousands of random byte strings', () => {
+    const cases = [
+      [], [0xef, 0xbb, 0xbf], [0xc0, 0x80], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xed, 0x9f, 0xbf], [0xf4, 0x8f, 0xbf, 0xbf], [0xf4, 0x90, 0x80, 0x80],
+      [0xf5, 0x80, 0x80, 0x80], [0xe4, 0xb8], [0x80], [0xff], [0xc2, 0xa0, 0x41], [...Buffer.from(TEXT)], [...iconv.encode(TEXT, 'gbk')],
+    ];
+    for (const c of cases) expect(isValidUtf8(Uint8Array.from(c)), c.join(' ')).toBe(decodesStrictly(Uint8Array.from(c)));
+    const r = seededRandom(2534);
+    const text = Buffer.from(`${TEXT}abc😀`);
+    for (let i = 0; i < 3000; i++) {
+      const bytes = Uint8Array.from(text.subarray(0, Math.floor(r() * text.length)));
+      for (let k = Math.floor(r() * 3); k > 0; k--) bytes[Math.floor(r() * bytes.length)] = Math.floor(r() * 256);
+      expect(isValidUtf8(bytes)).toBe(decodesStrictly(bytes));
+    }
+  });
+});
 
 describe('decodeText', () => {
   it('honours a UTF-8 BOM and UTF-16 BOMs', () => {
