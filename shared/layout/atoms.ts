@@ -2,18 +2,7 @@
 // atom; a Latin word or number is one atom; —— and …… are one atom each (never split).
 // Spacing between Han and Latin (a quarter em, clreq §3.2) and the compression of adjacent
 // full-width marks are decided here, once per paragraph.
-import {
-  isAlnum,
-  isClosingCompressible,
-  isCjk,
-  isDoubledMark,
-  isHan,
-  isLineEndProhibited,
-  isLineStartProhibited,
-  isOpeningCompressible,
-  isSpace,
-  isUnit,
-} from './charClasses';
+import { CHAR, charFlags, isAlnumCode, isCjk, isHan, isSpace } from './charClasses';
 import { fullWidthPunctuation } from './punctuation';
 import type { FontKey, FontMetrics } from './types';
 
@@ -94,6 +83,9 @@ interface Token {
   forcedBreakBefore: boolean;
   /** a long Latin word (URL) was cut here: a line may break without a space */
   softBreak?: boolean;
+  /** first and last code point of the text */
+  first: number;
+  last: number;
 }
 
 function tokenize(runs: StyledRun[], metrics: FontMetrics, onMissing?: MissingGlyphSink, normalize = false): Token[] {
@@ -123,8 +115,9 @@ function tokenize(runs: StyledRun[], metrics: FontMetrics, onMissing?: MissingGl
   let pendingSpace = false;
   let pendingBreak = false;
   let missing = '';
-  const push = (text: string, run: StyledRun, kind: Token['kind'], font: FontKey, fallback: boolean): void => {
-    tokens.push({ text, run, kind, font, fallback, spaceBefore: pendingSpace, forcedBreakBefore: pendingBreak });
+  const push = (from: number, to: number, run: StyledRun, kind: Token['kind'], font: FontKey, fallback: boolean): void => {
+    const text = s.slice(starts[from], starts[to]);
+    tokens.push({ text, run, kind, font, fallback, spaceBefore: pendingSpace, forcedBreakBefore: pendingBreak, first: cps[from], last: cps[to - 1] });
     pendingSpace = false;
     pendingBreak = false;
   };
@@ -156,10 +149,10 @@ function tokenize(runs: StyledRun[], metrics: FontMetrics, onMissing?: MissingGl
     }
     if (isCjk(cp) || fallback) {
       let j = i + 1;
-      if (isDoubledMark(String.fromCodePoint(cp))) {
+      if (charFlags(cp) & CHAR.doubled) {
         while (j < count && cps[j] === cp && sameStyle(runOf[j], run)) j++;
       }
-      push(s.slice(starts[i], starts[j]), run, 'cjk', font, fallback);
+      push(i, j, run, 'cjk', font, fallback);
       i = j;
       continue;
     }
@@ -176,7 +169,7 @@ function tokenize(runs: StyledRun[], metrics: FontMetrics, onMissing?: MissingGl
         break;
       }
     }
-    push(s.slice(starts[i], starts[j]), run, 'latin', font, false);
+    push(i, j, run, 'latin', font, false);
     if (wasCut) tokens[tokens.length - 1].softBreak = true;
     i = j;
   }
@@ -189,26 +182,29 @@ function isMarkText(text: string): boolean {
   return !/[\p{L}\p{N}]/u.test(text);
 }
 
-function lastChar(s: string): string {
-  if (s.length === 0) return '';
-  const lo = s.charCodeAt(s.length - 1);
-  return lo >= 0xdc00 && lo <= 0xdfff && s.length >= 2 ? s.slice(-2) : s.slice(-1);
-}
-
-function firstChar(s: string): string {
-  return String.fromCodePoint(s.codePointAt(0) ?? 0);
+/** Code point of the last character of `s`. */
+function lastCode(s: string): number {
+  const n = s.length;
+  if (n === 0) return 0;
+  const lo = s.charCodeAt(n - 1);
+  if (lo >= 0xdc00 && lo <= 0xdfff && n >= 2) {
+    const hi = s.charCodeAt(n - 2);
+    if (hi >= 0xd800 && hi <= 0xdbff) return (hi - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
+  }
+  return lo;
 }
 
 /** May a line end between tokens a and b? */
 function canBreakBetween(a: Token, b: Token): boolean {
   if (a.run.noBreak && b.run.noBreak && a.run === b.run) return false;
   if ((b.run.rise ?? 0) > 0 && !b.spaceBefore) return false; // note marks stay with their word
-  const la = lastChar(a.text);
-  const fb = firstChar(b.text);
-  if (isLineStartProhibited(fb) || isLineEndProhibited(la)) return false;
+  const la = a.last;
+  const fb = b.first;
+  const fbFlags = charFlags(fb);
+  if (fbFlags & CHAR.startProhibited || charFlags(la) & CHAR.endProhibited) return false;
   if (a.kind === 'latin' && b.kind === 'latin' && !b.spaceBefore) return false;
-  if (/[0-9]/.test(la) && isUnit(fb)) return false; // 2024年, 3000 元, 85.2%
-  if (a.kind === 'latin' && !b.spaceBefore && b.kind === 'cjk' && !isHan(fb.codePointAt(0) ?? 0) && !isCjk(fb.codePointAt(0) ?? 0)) return false;
+  if (la >= 0x30 && la <= 0x39 && fbFlags & CHAR.unit) return false; // 2024年, 3000 元, 85.2%
+  if (a.kind === 'latin' && !b.spaceBefore && b.kind === 'cjk' && !isHan(fb) && !isCjk(fb)) return false;
   return true;
 }
 
@@ -231,7 +227,8 @@ function cutWideTokens(tokens: Token[], metrics: FontMetrics, maxWidth: number):
     let w = 0;
     let first = true;
     const flush = (): void => {
-      out.push(first ? { ...t, text: piece } : { ...t, text: piece, spaceBefore: false, forcedBreakBefore: false, softBreak: true });
+      const ends = { text: piece, first: piece.codePointAt(0) ?? 0, last: lastCode(piece) };
+      out.push(first ? { ...t, ...ends } : { ...t, ...ends, spaceBefore: false, forcedBreakBefore: false, softBreak: true });
       first = false;
       piece = '';
       w = 0;
@@ -259,9 +256,7 @@ export function buildAtoms(runs: StyledRun[], metrics: FontMetrics, onMissing?: 
     let glue = 0;
     let glueIsSpace = false;
     if (prev) {
-      const hanLatin =
-        (isHan(lastChar(prev.text).codePointAt(0) ?? 0) && isAlnum(firstChar(t.text))) ||
-        (isAlnum(lastChar(prev.text)) && isHan(firstChar(t.text).codePointAt(0) ?? 0));
+      const hanLatin = (isHan(prev.last) && isAlnumCode(t.first)) || (isAlnumCode(prev.last) && isHan(t.first));
       if (hanLatin) glue = QUARTER_EM * Math.min(size, prev.run.size);
       else if (t.spaceBefore && prev.kind === 'latin' && t.kind === 'latin') {
         glue = (metrics.advance(' ', t.font) * size) / 1000;
@@ -276,8 +271,6 @@ export function buildAtoms(runs: StyledRun[], metrics: FontMetrics, onMissing?: 
         glueIsSpace = true;
       }
     }
-    const ch0 = firstChar(t.text);
-    const chN = lastChar(t.text);
     const half = size / 2;
     atoms.push({
       text: t.text,
@@ -296,8 +289,8 @@ export function buildAtoms(runs: StyledRun[], metrics: FontMetrics, onMissing?: 
       glueIsSpace,
       breakBefore: prev ? canBreakBetween(prev, t) || t.forcedBreakBefore || !!t.softBreak : false,
       forcedBreakBefore: t.forcedBreakBefore,
-      endShrink: t.kind === 'cjk' && t.text.length === 1 && isClosingCompressible(chN) ? half : 0,
-      startShrink: t.kind === 'cjk' && t.text.length === 1 && isOpeningCompressible(ch0) ? half : 0,
+      endShrink: t.kind === 'cjk' && t.text.length === 1 && charFlags(t.last) & CHAR.closing ? half : 0,
+      startShrink: t.kind === 'cjk' && t.text.length === 1 && charFlags(t.first) & CHAR.opening ? half : 0,
       offset: 0,
       fallback: t.fallback,
     });

@@ -27,6 +27,25 @@ const DOUBLED = new Set(['—', '…']);
 /** Units that stay with the number before them (3000 元, 85.2%, 2024年). */
 const UNITS = new Set([...'元角分年月日时分秒号个家人次万亿千百余多倍项条款名例台张件所床岁周天期批类种座辆份位户％%‰℃']);
 
+/** Per BMP code point: which of the sets above it is in (bits below); the line breaker asks for every character. */
+export const CHAR = { startProhibited: 1, endProhibited: 2, closing: 4, opening: 8, doubled: 16, unit: 32 } as const;
+
+const FLAGS = new Uint8Array(0x10000);
+const mark = (set: Set<string>, bit: number): void => {
+  for (const ch of set) FLAGS[ch.charCodeAt(0)] |= bit;
+};
+mark(LINE_START_PROHIBITED, CHAR.startProhibited);
+mark(LINE_END_PROHIBITED, CHAR.endProhibited);
+mark(CLOSING_COMPRESSIBLE, CHAR.closing);
+mark(OPENING_COMPRESSIBLE, CHAR.opening);
+mark(DOUBLED, CHAR.doubled);
+mark(UNITS, CHAR.unit);
+
+/** The classes of code point `cp` (CHAR bits; none outside the BMP). */
+export function charFlags(cp: number): number {
+  return cp < 0x10000 ? FLAGS[cp] : 0;
+}
+
 export function isLineStartProhibited(ch: string): boolean {
   return LINE_START_PROHIBITED.has(ch);
 }
@@ -77,7 +96,10 @@ export function isHan(cp: number): boolean {
 
 /** Latin letters and digits: get a quarter-em from adjacent Han. */
 export function isAlnum(ch: string): boolean {
-  const c = ch.charCodeAt(0);
+  return isAlnumCode(ch.charCodeAt(0));
+}
+
+export function isAlnumCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x3ff);
 }
 

@@ -62,28 +62,53 @@ export function loadFontSet(): FontSet {
 
 /** FontMetrics over fontkit faces: the advances the PDF writer draws with (see glyphAdvance.ts). */
 export function createMetrics(fonts: Record<FontKey, fontkit.Font | null>, available: (key: FontKey) => boolean = (key) => fonts[key] !== null): FontMetrics {
+  // The layout asks for one character at a time far more often than for words: single BMP characters
+  // are looked up by code in typed arrays (NaN / 0: not known yet), longer text in a Map.
+  const charAdvances = new Map<FontKey, Float64Array>();
   const advanceCache = new Map<FontKey, Map<string, number>>();
-  const glyphCache = new Map<FontKey, Map<number, boolean>>();
+  const bmpGlyphs = new Map<FontKey, Uint8Array>();
+  const astralGlyphs = new Map<FontKey, Map<number, boolean>>();
   const present = (key: FontKey): fontkit.Font => {
     const f = fonts[key] ?? fonts.serif;
     if (!f) throw new Error(`font ${key} is not loaded`);
     return f;
   };
+  const measure = (text: string, key: FontKey): number => {
+    const f = present(key);
+    return (textAdvance(f, text) * 1000) / f.unitsPerEm;
+  };
   return {
     advance(text, key) {
+      if (text.length === 1) {
+        let table = charAdvances.get(key);
+        if (!table) charAdvances.set(key, (table = new Float64Array(0x10000).fill(NaN)));
+        const code = text.charCodeAt(0);
+        let w = table[code];
+        if (Number.isNaN(w)) table[code] = w = measure(text, key);
+        return w;
+      }
       let cache = advanceCache.get(key);
       if (!cache) advanceCache.set(key, (cache = new Map()));
       let w = cache.get(text);
       if (w === undefined) {
-        const f = present(key);
-        w = (textAdvance(f, text) * 1000) / f.unitsPerEm;
+        w = measure(text, key);
         if (cache.size < 200_000) cache.set(text, w);
       }
       return w;
     },
     hasGlyph(key, cp) {
-      let cache = glyphCache.get(key);
-      if (!cache) glyphCache.set(key, (cache = new Map()));
+      if (cp < 0x10000) {
+        let table = bmpGlyphs.get(key);
+        if (!table) bmpGlyphs.set(key, (table = new Uint8Array(0x10000)));
+        let known = table[cp];
+        if (known === 0) {
+          const f = fonts[key];
+          table[cp] = known = f && f.hasGlyphForCodePoint(cp) ? 2 : 1;
+        }
+        return known === 2;
+      }
+      let cache = astralGlyphs.get(key);
+      if (!cache) astralGlyphs.set(key, (cache = new Map()));
       let has = cache.get(cp);
       if (has === undefined) {
         const f = fonts[key];

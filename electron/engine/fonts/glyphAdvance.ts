@@ -30,11 +30,42 @@ export function glyphId(font: fontkit.Font, cp: number): number {
   if (!m) gidCache.set(font, (m = new Map()));
   let id = m.get(cp);
   if (id === undefined) {
-    id = font.glyphForCodePoint(cp).id;
-    if (id === 0 && cp !== GETA && font.hasGlyphForCodePoint(GETA)) id = font.glyphForCodePoint(GETA).id;
+    id = cmapGlyph(font, cp);
+    if (id === 0 && cp !== GETA) id = cmapGlyph(font, GETA);
     m.set(cp, id);
   }
   return id;
+}
+
+interface CmapInternals {
+  _cmapProcessor?: { lookup(cp: number): number };
+}
+
+/** The cmap's glyph id for `cp` (0 when the face lacks it): glyphForCodePoint's id without making the Glyph. */
+function cmapGlyph(font: fontkit.Font, cp: number): number {
+  const cmap = (font as unknown as CmapInternals)._cmapProcessor;
+  return cmap ? cmap.lookup(cp) || 0 : font.glyphForCodePoint(cp).id;
+}
+
+interface HmtxBytes {
+  view: DataView;
+  /** long metrics (advance, bearing); glyphs past them share the last advance */
+  count: number;
+}
+
+const hmtxBytes = new WeakMap<fontkit.Font, HmtxBytes | null>();
+
+/** The face's hmtx table as bytes, or null where fontkit must read it (no such table). */
+function hmtxOf(font: fontkit.Font): HmtxBytes | null {
+  let bytes = hmtxBytes.get(font);
+  if (bytes === undefined) {
+    const f = font as unknown as { directory: { tables: Record<string, { offset: number; length: number } | undefined> }; hhea: { numberOfMetrics: number }; stream: { buffer: Uint8Array } };
+    const table = f.directory.tables.hmtx;
+    const count = f.hhea.numberOfMetrics;
+    bytes = table && count > 0 && table.length >= 4 * count ? { view: new DataView(f.stream.buffer.buffer, f.stream.buffer.byteOffset + table.offset, table.length), count } : null;
+    hmtxBytes.set(font, bytes);
+  }
+  return bytes;
 }
 
 const EM_DASH = 0x2014;
@@ -42,6 +73,8 @@ const TWO_EM_DASH = 0x2e3a;
 
 /** Advance of the glyph with id `gid`, in font units. */
 export function hmtxAdvance(font: fontkit.Font, gid: number): number {
+  const bytes = hmtxOf(font);
+  if (bytes) return bytes.view.getUint16(4 * (gid < bytes.count ? gid : bytes.count - 1));
   const hmtx = (font as unknown as { hmtx: HorizontalMetrics }).hmtx;
   const n = hmtx.metrics.length;
   return hmtx.metrics.get(gid < n ? gid : n - 1)?.advance ?? 0;
