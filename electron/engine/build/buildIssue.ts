@@ -5,6 +5,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildIssueDocument, documentArticle, viewpointEntry, type ArticlePlace, type DocumentArticle, type IssueDocument, type PageMap, type ViewpointEntry } from '../../../shared/document/issueDocument';
 import type { Article, Issue } from '../../../shared/model/issue';
+import { prefetchFaces } from '../fonts/fontFiles';
 import { loadIssueFromManifest } from './manifest';
 
 export type OutputFormat = 'pdf' | 'docx';
@@ -55,6 +56,8 @@ async function timed<T>(stage: string, options: BuildOptions, work: () => Promis
 
 export async function buildIssueFromManifest(manifestPath: string, options: BuildOptions): Promise<BuildResult> {
   const pdf = (options.formats ?? ['pdf', 'docx']).includes('pdf');
+  // The body and title faces are read from disk on the thread pool while the first clippings import.
+  if (pdf) prefetchFaces(['serif', 'sansBold']);
   // While import workers finish their last clippings, this thread loads the PDF engine and writes a
   // one-article PDF it throws away, so the issue's own PDF starts with its code and fonts warm.
   const onQueueEmpty = pdf

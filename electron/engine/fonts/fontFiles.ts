@@ -1,6 +1,6 @@
 // Where the faces live: Noto Serif SC / Noto Sans SC from npm (@expo-google-fonts), plus one
 // system face for characters Noto lacks, when the machine has one.
-import { existsSync } from 'node:fs';
+import { existsSync, readFile } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { FontKey } from '../../../shared/layout/types';
@@ -56,4 +56,37 @@ export function npmFontPath(key: Exclude<FontKey, 'extra'>): string {
 
 export function extraFontPath(): string | null {
   return EXTRA_CANDIDATES.find((p) => existsSync(p)) ?? null;
+}
+
+const prefetched = new Map<string, Buffer>();
+/** files asked for once: never read ahead again (a taken face stays parsed in the font set) */
+const asked = new Set<string>();
+
+/**
+ * Starts reading the faces a PDF will surely need (body text, titles) on the thread pool, so the layout
+ * does not wait for 10+ MB files on its own thread when it first measures them. A face not read in
+ * time is read when asked for, as before.
+ */
+export function prefetchFaces(keys: Array<Exclude<FontKey, 'extra'>>): void {
+  for (const key of keys) {
+    let file: string;
+    try {
+      file = npmFontPath(key);
+    } catch {
+      continue; // reported when the face is needed
+    }
+    if (asked.has(file)) continue;
+    asked.add(file);
+    readFile(file, (error, bytes) => {
+      if (!error) prefetched.set(file, bytes);
+    });
+  }
+}
+
+/** A face's bytes read ahead by prefetchFaces, once (the caller keeps the parsed face). */
+export function takePrefetched(file: string): Buffer | undefined {
+  asked.add(file);
+  const bytes = prefetched.get(file);
+  prefetched.delete(file);
+  return bytes;
 }

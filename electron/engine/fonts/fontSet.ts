@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import type { FontKey, FontMetrics } from '../../../shared/layout/types';
-import { extraFontPath, npmFontPath } from './fontFiles';
+import { extraFontPath, npmFontPath, takePrefetched } from './fontFiles';
 import { textAdvance } from './glyphAdvance';
 import { decodeLoca, speedUpSubsetting } from './subsetting';
 
@@ -45,7 +45,7 @@ export function loadFontSet(): FontSet {
           const file = files[key];
           let font = file ? (byFile.get(file) ?? null) : null;
           if (file && !font) {
-            font = fontkit.create(readFileSync(file));
+            font = fontkit.create(takePrefetched(file) ?? readFileSync(file));
             speedUpSubsetting(font);
             decodeLoca(font);
             byFile.set(file, font);

@@ -1,3 +1,3 @@
 export { loadFontSet, createMetrics, type FontSet } from './fontSet';
-export { npmFontPath, extraFontPath } from './fontFiles';
+export { npmFontPath, extraFontPath, prefetchFaces } from './fontFiles';
 export { charAdvance, hmtxAdvance, isDashRun, placeGlyphs, textAdvance, type PlacedGlyph } from './glyphAdvance';

@@ -1,8 +1,8 @@
-import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { npmFontPath } from '../../../../electron/engine/fonts/fontFiles';
+import { npmFontPath, prefetchFaces, takePrefetched } from '../../../../electron/engine/fonts/fontFiles';
 
 describe('font files', () => {
   const saved = process.env.WEEKLY_DESK_FONTS_DIR;
@@ -25,5 +25,24 @@ describe('font files', () => {
     process.env.WEEKLY_DESK_FONTS_DIR = dir;
     expect(npmFontPath('serif')).toBe(target);
     expect(npmFontPath('sans')).toContain('node_modules');
+  });
+});
+
+describe('prefetchFaces', () => {
+  it('reads a face ahead on the thread pool and hands its bytes over once', async () => {
+    delete process.env.WEEKLY_DESK_FONTS_DIR;
+    const file = npmFontPath('sans');
+    prefetchFaces(['sans']);
+    let bytes: Buffer | undefined;
+    for (let k = 0; k < 200 && !bytes; k++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      bytes = takePrefetched(file);
+    }
+    expect(bytes?.equals(readFileSync(file))).toBe(true);
+    expect(takePrefetched(file)).toBeUndefined();
+    // a face already handed over is not read again
+    prefetchFaces(['sans']);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(takePrefetched(file)).toBeUndefined();
   });
 });
