@@ -80,9 +80,9 @@ export async function buildIssueFromManifest(manifestPath: string, options: Buil
 }
 
 /**
- * Lays out imported articles (and their 本期视点 entries) for the PDF one at a time, each in its own turn of the event loop so
- * this thread's own imports and the workers' messages go on in between. A failure is left to the
- * issue's layout, which lays that article out again and reports it.
+ * Lays out imported articles (and their 本期视点 entries) for the PDF one at a time, each in its own
+ * turn of the event loop so this thread's own imports and the workers' messages go on in between. A
+ * failure is left to the issue's layout, which lays that article out again and reports it.
  */
 function articlePreparer(options: BuildOptions): { add: (article: Article, place: ArticlePlace) => void; stop: () => void } {
   const queue: Array<{ article: DocumentArticle; entry: ViewpointEntry }> = [];
