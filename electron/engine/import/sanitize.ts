@@ -89,11 +89,13 @@ export function sanitizeChildren(source: Element | null): SanitizedBody {
 const MAX_REPARSES = 4;
 
 /**
- * `source` itself when it is what the sanitiser would otherwise get, a detached <div> without attributes
- * (Readability's article is one): sanitising it in place spares moving every node of the body into a new
- * one.
+ * `source` itself when sanitising it in place does what sanitising a new <div> holding its children would:
+ * a detached <div> with at most an id (Readability's article, `<div id="readability-content">`). The root's
+ * id is the only difference, and whatever the sanitiser does to it is neither in the body nor counted as
+ * removed. It spares moving every node of the body into a new <div>.
  */
 function bareDetachedDiv(source: Element | null): Element | null {
-  const div = source && source.parentNode === null && source.localName === 'div' && source.namespaceURI === 'http://www.w3.org/1999/xhtml' && !source.hasAttributes();
-  return div ? source : null;
+  if (!source || source.parentNode !== null || source.localName !== 'div' || source.namespaceURI !== 'http://www.w3.org/1999/xhtml') return null;
+  for (const attr of source.attributes) if (attr.name !== 'id' || attr.namespaceURI !== null) return null;
+  return source;
 }

@@ -108,7 +108,7 @@ describe('sanitizeChildren', () => {
     }
   });
 
-  it('sanitises a detached bare <div> (Readability’s article) in place, with the result of any other source', () => {
+  it('sanitises a detached <div> with at most an id (Readability’s article) in place, with the result of any other source', () => {
     const pages = [
       '<p onclick="x()">医保<script>alert(1)</script><a href="javascript:alert(1)">链接</a></p><iframe src="https://x.cn"></iframe>',
       '<p>表前<table><tr><td>数据</td></tr></table>',
@@ -123,6 +123,15 @@ describe('sanitizeChildren', () => {
       expect(fromBare.body.innerHTML, html).toBe(fromBody.body.innerHTML);
       expect(fromBare.removed).toBe(fromBody.removed);
       expect(fromBare.body.parentNode).toBeNull();
+      for (const id of ['readability-content', 'cookie', 'x" onclick="y()']) {
+        const page2 = bodyOf(html);
+        const withId = page2.ownerDocument.createElement('div');
+        withId.id = id;
+        withId.append(...page2.childNodes);
+        const fromId = sanitizeChildren(withId);
+        expect(fromId.body.innerHTML, id).toBe(fromBody.body.innerHTML);
+        expect(fromId.removed).toBe(fromBody.removed);
+      }
       // a <div> with attributes, or one still in its page, keeps its own attributes and gives its nodes away
       const marked = bodyOf(html).ownerDocument.createElement('div');
       marked.setAttribute('onclick', 'z()');
