@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lazyModules } from './lazyModules.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // --outdir <dir> (tests) writes the bundle elsewhere; it must stay inside the repository, next to node_modules.
@@ -58,21 +59,6 @@ const packageDirnames = {
   },
 };
 
-/**
- * fontkit's WOFF2 decoder (brotli: 1.4 MB of JavaScript that builds its tables as it loads) is for web
- * fonts; the engine embeds TrueType faces. It stays out of the bundle and loads from node_modules if a
- * WOFF2 face is ever opened.
- */
-const lazyBrotli = {
-  name: 'lazy-brotli',
-  setup(b) {
-    b.onResolve({ filter: /^brotli\/decompress(\.js)?$/ }, () => ({ path: 'brotli/decompress.js', namespace: 'lazy-brotli' }));
-    b.onLoad({ filter: /.*/, namespace: 'lazy-brotli' }, () => ({
-      contents: "const id = 'brotli/decompress.js';\nexport default function decompress(...args) { return require(id)(...args); }\n",
-      loader: 'js',
-    }));
-  },
-};
 
 /**
  * The bundle's one entry: the CLI and the import worker (`weekly build` imports clippings in it beside the
@@ -128,7 +114,7 @@ const result = await build({
   external: EXTERNAL,
   banner: { js: banner },
   footer: { js: '})' },
-  plugins: [cliEntries, packageDirnames, lazyBrotli],
+  plugins: [cliEntries, packageDirnames, lazyModules],
   // named by its content, and so is its code cache
   entryNames: '[name]-[hash]',
   outExtension: { '.js': '.cjs' },
@@ -172,7 +158,7 @@ await writeFile(
 // The bin compares these files' times with the bundle's, so it never runs a bundle older than its sources.
 // Packages count through npm's record of the installed tree, which every install rewrites.
 const inputs = [
-  // (virtual modules such as lazy-brotli's have a namespace, not a file)
+  // (virtual modules such as lazy-modules' have a namespace, not a file)
   ...Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules/') && !/^[\w-]+:/.test(f)),
   'package.json',
   'scripts/cli-loader.mjs',
