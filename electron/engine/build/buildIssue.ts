@@ -4,6 +4,7 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildIssueDocument, documentArticle, viewpointEntry, type ArticlePlace, type DocumentArticle, type IssueDocument, type PageMap, type ViewpointEntry } from '../../../shared/document/issueDocument';
+import type { BodyFont } from '../../../shared/layout/pageStyle';
 import type { Article, Issue } from '../../../shared/model/issue';
 import { prefetchFaces } from '../fonts/fontFiles';
 import { loadIssueFromManifest } from './manifest';
@@ -14,6 +15,8 @@ export interface BuildOptions {
   outDir: string;
   formats?: OutputFormat[];
   pageSize?: 'A4' | '16K';
+  /** 正文字体: 宋体 (serif, the default) or 黑体 (sans), as 设置 offers in the app */
+  bodyFont?: BodyFont;
   /** called once per finished stage with its duration in ms */
   onStage?: (stage: string, ms: number) => void;
   onWarning?: (message: string) => void;
@@ -57,13 +60,13 @@ async function timed<T>(stage: string, options: BuildOptions, work: () => Promis
 export async function buildIssueFromManifest(manifestPath: string, options: BuildOptions): Promise<BuildResult> {
   const pdf = (options.formats ?? ['pdf', 'docx']).includes('pdf');
   // The body and title faces are read from disk on the thread pool while the first clippings import.
-  if (pdf) prefetchFaces(['serif', 'sansBold']);
+  if (pdf) prefetchFaces([options.bodyFont === 'sans' ? 'sans' : 'serif', 'sansBold']);
   // While import workers finish their last clippings, this thread loads the PDF engine and writes a
   // one-article PDF it throws away, so the issue's own PDF starts with its code and fonts warm.
   const onQueueEmpty = pdf
     ? (): void =>
         void loadPdfEngine()
-          .then((engine) => engine.warmUpPdf({ pageSize: options.pageSize }))
+          .then((engine) => engine.warmUpPdf(look(options)))
           .catch(() => {})
     : undefined;
   // …and lays out each article as soon as it is imported, between the clippings it imports itself:
@@ -93,7 +96,7 @@ function articlePreparer(options: BuildOptions): { add: (article: Article, place
     try {
       const engine = await loadPdfEngine();
       for (let next = queue.shift(); next && !stopped; next = queue.shift()) {
-        engine.prepareArticlePdf(next.article, { pageSize: options.pageSize }, next.entry);
+        engine.prepareArticlePdf(next.article, look(options), next.entry);
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
     } catch {
@@ -116,6 +119,11 @@ function articlePreparer(options: BuildOptions): { add: (article: Article, place
   };
 }
 
+/** What the pages look like: laying out ahead, the warm-up and both exporters must agree on it. */
+function look(options: BuildOptions): { pageSize?: 'A4' | '16K'; bodyFont?: BodyFont } {
+  return { ...(options.pageSize ? { pageSize: options.pageSize } : {}), ...(options.bodyFont ? { bodyFont: options.bodyFont } : {}) };
+}
+
 function loadPdfEngine(): Promise<typeof import('../pdf/index')> {
   return import('../pdf/index');
 }
@@ -134,7 +142,7 @@ export async function buildIssue(issue: Issue, options: BuildOptions): Promise<B
       pending.push({ tmp, final });
     };
     if (formats.includes('pdf')) {
-      const pdf = await timed('pdf', options, async () => (await loadPdfEngine()).renderIssuePdf(doc, { pageSize: options.pageSize }));
+      const pdf = await timed('pdf', options, async () => (await loadPdfEngine()).renderIssuePdf(doc, look(options)));
       for (const m of pdf.missingGlyphs) {
         options.onWarning?.(`characters missing from the font${m.articleId ? ` in article ${m.articleId}` : ''}: ${m.chars} (drawn with a fallback font)`);
       }
@@ -143,7 +151,7 @@ export async function buildIssue(issue: Issue, options: BuildOptions): Promise<B
       await stage('issue.pdf', pdf.pdf);
     }
     if (formats.includes('docx')) {
-      const docx = await timed('docx', options, async () => (await import('../docx/index')).renderIssueDocx(doc, { pageSize: options.pageSize }));
+      const docx = await timed('docx', options, async () => (await import('../docx/index')).renderIssueDocx(doc, look(options)));
       await stage('issue.docx', docx.docx);
     }
     await stage('issue.json', `${JSON.stringify(json, null, 2)}\n`);
