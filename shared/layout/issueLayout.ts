@@ -37,6 +37,12 @@ export interface IssueLayoutOptions extends PageOptions {
   onStage?: (stage: string) => void;
   /** settle page numbers only: pages are counted, not filled (live 本期视点 numbers while editing) */
   pageMapOnly?: boolean;
+  /**
+   * Keep the lines of articles' paragraphs in the typesetter's cache (bounded), so an edit re-breaks
+   * only the paragraphs it changed: the app's engine, laying out the same issue again and again.
+   * A one-shot export leaves it off (each paragraph is set once; keeping them would only cost memory).
+   */
+  keepArticleLines?: boolean;
 }
 
 const MAX_ROUNDS = 8;
@@ -58,10 +64,27 @@ function articleStyleKey(options: IssueLayoutOptions): string {
   return JSON.stringify([options.size ?? 'A4', options.bodyFont ?? 'serif', options.margins ?? null, options.mirror ?? false, !options.pageMapOnly]);
 }
 
+/**
+ * Each document article's memo keys by style key, made once per article object. Document articles
+ * are never changed once made (an edit makes a new one: the service and the render worker hold
+ * them by identity too), so a request does not stringify the unchanged articles again, and each key
+ * is one string whose hash V8 keeps. The key still names the article's whole content: a different
+ * object with the same content finds the same pages, a changed one never finds stale ones.
+ */
+const memoKeys = new WeakMap<DocumentArticle, Map<string, string>>();
+
+function articleMemoKey(article: DocumentArticle, styleKey: string): string {
+  let keys = memoKeys.get(article);
+  if (!keys) memoKeys.set(article, (keys = new Map()));
+  let key = keys.get(styleKey);
+  if (key === undefined) keys.set(styleKey, (key = `article|${styleKey}|${JSON.stringify(article)}`));
+  return key;
+}
+
 // Each article starts a page, so its pages never depend on the others: an edit re-lays only
-// the article it touched (and the typesetter's paragraph cache makes even that cheap).
+// the article it touched (and with keepArticleLines, only the paragraphs it changed are broken).
 function articlePages(article: DocumentArticle, ts: Typesetter, options: IssueLayoutOptions, style: PageStyle, frame: Frame): ArticlePages {
-  return ts.memo(`article|${articleStyleKey(options)}|${JSON.stringify(article)}`, () => {
+  return ts.memo(articleMemoKey(article, articleStyleKey(options)), () => {
     let chars = '';
     const ctx: FlowContext = {
       ts,
@@ -70,7 +93,8 @@ function articlePages(article: DocumentArticle, ts: Typesetter, options: IssueLa
       onMissing: (c) => (chars += c),
       ...(options.imageSize ? { imageSize: options.imageSize } : {}),
     };
-    const p = ts.withoutLineCache(() => paginate(articleSlices(article, ctx), frame, !options.pageMapOnly));
+    const lay = (): ReturnType<typeof paginate> => paginate(articleSlices(article, ctx), frame, !options.pageMapOnly);
+    const p = options.keepArticleLines ? lay() : ts.withoutLineCache(lay);
     return { pages: p.pages, missing: chars, endsWithHeading: p.endsWithHeading, titleIndex: p.marks.get(article.id) ?? 0, column: article.column };
   });
 }

@@ -11,21 +11,38 @@ interface Entry {
   missing: string;
 }
 
+export interface TypesetterOptions {
+  /** paragraphs whose lines are kept, least recently used dropped first */
+  maxLineEntries?: number;
+}
+
 const MAX_ENTRIES = 20_000;
 const MAX_MEMOS = 200;
 
 export class Typesetter {
   private readonly cache = new Map<string, Entry>();
   private readonly memos = new Map<string, unknown>();
+  private readonly maxEntries: number;
   private lineCaching = true;
+  private broken = 0;
 
-  constructor(readonly metrics: FontMetrics) {}
+  constructor(
+    readonly metrics: FontMetrics,
+    options: TypesetterOptions = {},
+  ) {
+    this.maxEntries = Math.max(1, options.maxLineEntries ?? MAX_ENTRIES);
+  }
 
   /** Lines of one paragraph; `onMissing` hears about characters the wanted face lacks (also on a cache hit). */
   set(runs: StyledRun[], opts: SetOptions, onMissing?: (chars: string) => void): Line[] {
     const key = this.lineCaching ? cacheKey(runs, opts) : '';
     let entry = this.lineCaching ? this.cache.get(key) : undefined;
-    if (!entry) {
+    if (entry) {
+      // most recently used last: the bound drops what no layout asked for longest
+      this.cache.delete(key);
+      this.cache.set(key, entry);
+    } else {
+      this.broken++;
       let missing = '';
       const atoms = buildAtoms(
         runs,
@@ -37,7 +54,7 @@ export class Typesetter {
       );
       entry = { lines: breakLines(atoms, opts), missing };
       if (this.lineCaching) {
-        if (this.cache.size >= MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
+        if (this.cache.size >= this.maxEntries) this.cache.delete(this.cache.keys().next().value as string);
         this.cache.set(key, entry);
       }
     }
@@ -51,8 +68,9 @@ export class Typesetter {
   }
 
   /**
-   * Runs `work` without remembering its paragraphs: an article's pages are remembered whole (see
-   * memo), so keeping its lines too would only hold tens of MB of atoms for nothing.
+   * Runs `work` without remembering its paragraphs: a one-shot export sets each article once and
+   * remembers its pages whole (see memo), so keeping its lines too would only hold tens of MB of
+   * atoms for nothing. (The app's engine keeps them: layoutIssue's keepArticleLines.)
    */
   withoutLineCache<T>(work: () => T): T {
     const before = this.lineCaching;
@@ -75,6 +93,11 @@ export class Typesetter {
 
   get cacheSize(): number {
     return this.cache.size;
+  }
+
+  /** paragraphs set by breaking lines (not from the cache) since this typesetter was made */
+  get paragraphsBroken(): number {
+    return this.broken;
   }
 }
 

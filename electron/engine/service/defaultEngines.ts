@@ -11,7 +11,8 @@ export const defaultEngines: Engines = {
   importUrl: (url) => importUrl(url),
   summarize: (input, length) => summarize(input, length),
   renderPdf: async (doc, options) => {
-    const r = await renderIssuePdf(doc, { pageSize: options.pageSize, bodyFont: options.bodyFont, ...(options.onStage ? { onStage: options.onStage } : {}) });
+    // the app's engine: an export reuses the paragraph lines the live page numbers set, and keeps its own
+    const r = await renderIssuePdf(doc, { pageSize: options.pageSize, bodyFont: options.bodyFont, keepArticleLines: true, ...(options.onStage ? { onStage: options.onStage } : {}) });
     return { pdf: r.pdf, pageCount: r.pageCount, pageMap: r.pageMap };
   },
   settlePages: async (doc, options) => {

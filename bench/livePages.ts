@@ -1,0 +1,79 @@
+// Live page numbers, engine side (issue #10): a one-paragraph edit in an 18,000-character article
+// (the longest of the fixtures, its paragraphs repeated) in the ~110-page issue (both fixtures) → new
+// page numbers, with the engine warm, as the render worker
+// does it after every pause in typing. Each edit is a new article object (as the service makes).
+// Run alone: tsx bench/livePages.ts ; BENCH_RUNS sets the number of edits (at least 20).
+import { join, resolve } from 'node:path';
+import { loadIssueFromManifest } from '../electron/engine/build/manifest';
+import { settlePageNumbers, typesetterStats } from '../electron/engine/pdf/index';
+import type { Block } from '../shared/content/blocks';
+import { buildIssueDocument, type DocumentArticle, type IssueDocument } from '../shared/document/issueDocument';
+import type { Issue } from '../shared/model/issue';
+import { median } from './stats';
+
+const RUNS = Math.max(20, Number(process.env.BENCH_RUNS ?? 20));
+const fixtures = resolve(import.meta.dirname, '../../shared/fixtures');
+
+function blockChars(b: Block): number {
+  if (b.kind === 'paragraph' || b.kind === 'heading' || b.kind === 'quote') return b.runs.reduce((n, r) => n + r.text.length, 0);
+  return 0;
+}
+
+const chars = (a: DocumentArticle): number => a.blocks.reduce((n, b) => n + blockChars(b), 0);
+
+const w47 = await loadIssueFromManifest(join(fixtures, '2024-W47/manifest.json'));
+const w08 = await loadIssueFromManifest(join(fixtures, '2021-W08/manifest.json'));
+const both: Issue = { ...w08, id: 'bench-both', columns: [...w08.columns, ...w47.columns] };
+const doc = buildIssueDocument(both);
+let longest = 0;
+doc.articles.forEach((a, k) => {
+  if (chars(a) > chars(doc.articles[longest])) longest = k;
+});
+/** The longest article lengthened to TARGET_CHARS with numbered copies of its paragraphs (no two alike). */
+const TARGET_CHARS = 18_000;
+const base = doc.articles[longest];
+const blocks: Block[] = [...base.blocks];
+let total = chars(base);
+for (let copy = 1; total < TARGET_CHARS; copy++) {
+  for (const b of base.blocks) {
+    if (total >= TARGET_CHARS) break;
+    const next: Block = b.kind === 'paragraph' ? { ...b, runs: [{ text: `（${copy}）` }, ...b.runs] } : b;
+    blocks.push(next);
+    total += blockChars(next);
+  }
+}
+const article: DocumentArticle = { ...base, blocks };
+doc.articles[longest] = article;
+const paragraphs = article.blocks.flatMap((b, j) => (b.kind === 'paragraph' ? [j] : []));
+const target = paragraphs[Math.floor(paragraphs.length / 2)];
+
+function edited(i: number): IssueDocument {
+  const blocks = article.blocks.map((b, j) => (j === target && b.kind === 'paragraph' ? { ...b, runs: [...b.runs, { text: `（第${i + 1}次修改）` }] } : b));
+  return { ...doc, articles: doc.articles.map((a, k) => (k === longest ? { ...a, blocks } : a)) };
+}
+
+const first = settlePageNumbers(doc);
+// warm the edit path (its code compiled) before timing
+for (let i = 0; i < 3; i++) settlePageNumbers(edited(1000 + i));
+const broken: number[] = [];
+const wall: number[] = [];
+const cpu: number[] = [];
+for (let i = 0; i < RUNS; i++) {
+  const next = edited(i);
+  const before = typesetterStats().paragraphsBroken;
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  settlePageNumbers(next);
+  wall.push(performance.now() - t0);
+  const c = process.cpuUsage(c0);
+  cpu.push((c.user + c.system) / 1000);
+  broken.push(typesetterStats().paragraphsBroken - before);
+}
+const fmt = (xs: number[]): string => `${median(xs).toFixed(2)} ms (${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)})`;
+console.log(`Live page numbers: ${first.pageCount}-page issue, one-paragraph edit in a ${chars(article)}-character article (${paragraphs.length} paragraphs), median of ${RUNS}`);
+console.log(`  wall ${fmt(wall)}`);
+console.log(`  CPU  ${fmt(cpu)}`);
+console.log(`  paragraphs broken per edit: median ${median(broken)}, max ${Math.max(...broken)}`);
+(globalThis as { gc?: () => void }).gc?.();
+const mem = process.memoryUsage();
+console.log(`  line cache ${typesetterStats().lineEntries} paragraphs; RSS ${(mem.rss / 1048576).toFixed(0)} MB, heap used ${(mem.heapUsed / 1048576).toFixed(0)} MB${'gc' in globalThis ? ' (after a full GC)' : ''}`);
