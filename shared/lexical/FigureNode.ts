@@ -47,8 +47,9 @@ function collapse(text: string | null | undefined): string {
 }
 
 function convertFigure(element: HTMLElement): DOMConversionOutput {
-  const img = element.querySelector('img');
-  const caption = element.querySelector('figcaption');
+  // The first of each, as querySelector finds it, without a selector engine (jsdom sets one up per imported page).
+  const img: HTMLImageElement | undefined = element.getElementsByTagName('img')[0];
+  const caption: HTMLElement | undefined = element.getElementsByTagName('figcaption')[0];
   const node = $createFigureNode({
     src: img ? imageSource(img) : '',
     altText: collapse(img?.getAttribute('alt')),

@@ -61,6 +61,11 @@ describe('FigureNode', () => {
     expect(json.root.children).toEqual([{ type: 'figure', version: 1, src: 'https://a.cn/x.png', altText: '图', caption: '图 1 DRG 分组', width: 640, height: 360 }]);
   });
 
+  it('takes the first image and the first caption anywhere inside the figure', () => {
+    const json = importHtml('<figure><p><picture><img src="https://a.cn/1.png" alt="一"></picture><img src="https://a.cn/2.png"></p><div><figcaption>图 2 第一</figcaption></div><figcaption>第二</figcaption></figure>');
+    expect(json.root.children).toEqual([{ type: 'figure', version: 1, src: 'https://a.cn/1.png', altText: '一', caption: '图 2 第一' }]);
+  });
+
   it('imports a caption-only figure (the fixtures lost their images) and a bare <img>', () => {
     const json = importHtml('<figure><figcaption>资料来源：火石创造</figcaption></figure><img data-src="https://mmbiz.qpic.cn/a/640" src="data:image/svg+xml,%3Csvg%3E">');
     const blocks = toBlocks(json);
