@@ -1,6 +1,7 @@
 // PDF sub-benchmark (issue #10): in one process, as the app exports — the first (cold) export,
 // then warm exports of each fixture and of a ~300-page issue, per stage, and re-pagination after
 // an edit (the live 本期视点 numbers). Run alone: tsx bench/pdf.ts ; BENCH_RUNS sets repetitions.
+import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { loadIssueFromManifest } from '../electron/engine/build/manifest';
 import { renderIssuePdf, settlePageNumbers } from '../electron/engine/pdf/index';
@@ -111,3 +112,8 @@ for (let i = 0; i < RUNS; i++) {
 console.log(`\nRe-pagination of a ${warm['both (~110 pp)'][0].pages}-page issue (page numbers only):`);
 console.log(`  after a one-paragraph edit: ${fmtMs(paragraphEdits)} (goal ≤ 30 ms)`);
 console.log(`  after inserting an article: ${fmtMs(articleInserts)}`);
+
+// The live page numbers' own bench: one paragraph edited in an 18,000-character article, on a warm
+// engine and through the render worker (its own process, so its memory figures are its own).
+console.log('');
+spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'livePages.ts')], { stdio: 'inherit', env: process.env });
