@@ -47,6 +47,13 @@ export interface IssueLayoutOptions extends PageOptions {
 
 const MAX_ROUNDS = 8;
 
+interface FrontPages {
+  pages: PageItem[][];
+  endsWithHeading: boolean[];
+  tocIndex: number;
+  missing: string;
+}
+
 interface ArticlePages {
   pages: PageItem[][];
   missing: string;
@@ -147,13 +154,24 @@ export function layoutIssue(doc: IssueDocument, ts: Typesetter, options: IssueLa
   let tocIndex = 0;
   let rounds = 0;
   let minFront = 0;
-  const setFront = (numbers: PageMap, withItems: boolean): void => {
-    missing.delete(null);
-    const ctx = ctxFor(null, 'front');
+  const paginateFront = (numbers: PageMap, withItems: boolean): FrontPages => {
+    let chars = '';
+    const ctx: FlowContext = { ...ctxFor(null, 'front'), onMissing: (c) => (chars += c) };
     const p = paginate([...viewpointSlices(doc, numbers, ctx), ...tocSlices(doc, numbers, ctx)], frame, withItems);
-    front = p.pages;
-    frontEndsWithHeading = p.endsWithHeading;
-    tocIndex = p.marks.get(ANCHORS.toc) ?? 0;
+    return { pages: p.pages, endsWithHeading: p.endsWithHeading, tocIndex: p.marks.get(ANCHORS.toc) ?? 0, missing: chars };
+  };
+  const setFront = (numbers: PageMap, withItems: boolean): void => {
+    // Live numbers count the front matter for the same entries and numbers after most edits: its
+    // count is remembered under everything it depends on (the entries' text, the numbers, the look).
+    const p =
+      options.pageMapOnly && !withItems
+        ? ts.memo(`front|${articleStyleKey(options)}|${JSON.stringify([doc.readingNote, doc.viewpoint, numbers])}`, () => paginateFront(numbers, false))
+        : paginateFront(numbers, withItems);
+    missing.delete(null);
+    if (p.missing) missing.set(null, p.missing);
+    front = [...p.pages];
+    frontEndsWithHeading = [...p.endsWithHeading];
+    tocIndex = p.tocIndex;
     while (front.length < minFront) {
       front.push([]);
       frontEndsWithHeading.push(false);

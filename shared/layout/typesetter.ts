@@ -84,7 +84,13 @@ export class Typesetter {
 
   /** Remembers a larger result (an article's pages) under a key that names all its inputs. */
   memo<T>(key: string, make: () => T): T {
-    if (this.memos.has(key)) return this.memos.get(key) as T;
+    if (this.memos.has(key)) {
+      // most recently used last, as the line cache: the articles an editor is not touching stay
+      const kept = this.memos.get(key) as T;
+      this.memos.delete(key);
+      this.memos.set(key, kept);
+      return kept;
+    }
     const value = make();
     if (this.memos.size >= MAX_MEMOS) this.memos.delete(this.memos.keys().next().value as string);
     this.memos.set(key, value);

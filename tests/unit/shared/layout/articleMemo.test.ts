@@ -52,6 +52,20 @@ describe('Typesetter line cache', () => {
     expect(ts.paragraphsBroken).toBe(broken + 1);
   });
 
+  it('keeps a memo that is used again (the articles not being edited) while new ones come and go', () => {
+    const ts = new Typesetter(fakeMetrics());
+    let made = 0;
+    const memo = (key: string) => ts.memo(key, () => ++made);
+    memo('article|unchanged');
+    // an editing session: hundreds of edited versions of one article, the other one asked each time
+    for (let k = 0; k < 500; k++) {
+      memo(`article|edited-${k}`);
+      memo('article|unchanged');
+    }
+    expect(made).toBe(501);
+    expect(memo('article|edited-0')).toBe(502);
+  });
+
   it('keys by everything that changes the lines: width, indent, alignment, face, size, style', () => {
     const ts = new Typesetter(fakeMetrics());
     const text = '医疗保障是减轻群众就医负担、增进民生福祉的重大制度安排。';
@@ -104,5 +118,25 @@ describe('article memo key', () => {
     layoutIssue(issue(articles), ts, { size: 'A4', pageMapOnly: true, keepArticleLines: true });
     const small = layoutIssue(issue(articles), ts, { size: '16K', pageMapOnly: true, keepArticleLines: true });
     expect(small.pageMap).toEqual(layoutIssue(issue(articles), new Typesetter(fakeMetrics()), { size: '16K', pageMapOnly: true }).pageMap);
+  });
+
+  it("counts the front matter anew when a 本期视点 entry's 提要 or the numbers change (live numbers remember its count)", () => {
+    const articles = Array.from({ length: 8 }, (_, k) => article(k, 10 + k * 3));
+    const ts = new Typesetter(fakeMetrics());
+    const live = { pageMapOnly: true, keepArticleLines: true };
+    const doc = issue(articles);
+    const first = layoutIssue(doc, ts, live);
+    // longer 提要 push 本期视点 onto more pages: every article starts later
+    const longer: IssueDocument = {
+      ...doc,
+      viewpoint: doc.viewpoint.map((c) => ({ ...c, entries: c.entries.map((e) => ({ ...e, summary: SENTENCES.join('').repeat(6) })) })),
+    };
+    const warm = layoutIssue(longer, ts, live);
+    const fresh = layoutIssue(longer, new Typesetter(fakeMetrics()), { pageMapOnly: true });
+    expect(warm.pageMap).toEqual(fresh.pageMap);
+    expect(warm.pages.length).toBe(fresh.pages.length);
+    expect(warm.pageMap.a0).toBeGreaterThan(first.pageMap.a0);
+    // and back: the first count is found again, the same numbers come out
+    expect(layoutIssue(doc, ts, live).pageMap).toEqual(first.pageMap);
   });
 });
