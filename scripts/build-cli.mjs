@@ -146,7 +146,9 @@ const bundleUrl = `new URL(${JSON.stringify(`./${bundleName}`)}, import.meta.url
 await writeFile(
   join(outdir, 'main.mjs'),
   "// The CLI: runs the bundle's main through ./loader.mjs (compiled with a V8 code cache, one per command).\n" +
-    "import { commandCacheName, runBundle } from './loader.mjs';\n\n" +
+    "// `weekly build` gets its import worker started first, so that it loads while this thread does.\n" +
+    "import { commandCacheName, runBundle, startEarlyImportWorker } from './loader.mjs';\n\n" +
+    "startEarlyImportWorker(new URL('./importWorker.mjs', import.meta.url));\n" +
     `runBundle(${bundleUrl}, 'main', commandCacheName());\n`,
 );
 await writeFile(

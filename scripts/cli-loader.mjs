@@ -13,7 +13,8 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { Script, constants as vmConstants } from 'node:vm';
-import { isMainThread } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import { isMainThread, Worker } from 'node:worker_threads';
 import { crc32 } from 'node:zlib';
 
 /** The folder, next to the bundle, that holds its code caches. */
@@ -147,4 +148,29 @@ export function runBundle(bundleUrl, entry, cacheName) {
   const module = { exports: {} };
   script.runInThisContext().call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
   return module.exports[entry]();
+}
+
+/** Where the build finds the worker started here (electron/engine/build/importWorkerProtocol.ts). */
+const EARLY_IMPORT_WORKER = Symbol.for('weekly-desk.earlyImportWorker');
+
+/**
+ * `weekly build` imports clippings in a worker beside the main thread. Started here, before the main
+ * thread compiles and loads the bundle, the worker loads at the same time instead of after it (some
+ * 100-150 ms on each thread) and waits for its entries. The build adopts it, or ends it when it decides on
+ * no worker (a short manifest, busy cores: electron/engine/build/parallelImport.ts). Nothing starts for
+ * other commands, on one core, or with WEEKLY_IMPORT_WORKERS=0.
+ */
+export function startEarlyImportWorker(workerUrl, argv = process.argv, env = process.env) {
+  if (argv[2] !== 'build' || env.WEEKLY_IMPORT_WORKERS === '0' || availableParallelism() < 2) return null;
+  try {
+    const worker = new Worker(workerUrl);
+    // Until the build adopts it, it neither keeps the process alive nor fails it: a worker that died
+    // takes no entry, so this thread imports them all.
+    worker.unref();
+    worker.on('error', () => {});
+    globalThis[EARLY_IMPORT_WORKER] = worker;
+    return worker;
+  } catch {
+    return null;
+  }
 }

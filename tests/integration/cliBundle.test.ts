@@ -1,8 +1,8 @@
 // The bundled CLI (npm run build:cli) must do what the TypeScript sources do: it inlines the packages and
 // rewrites their __dirname / import.meta.url, so a data file a package reads from its own folder (jsdom's
 // stylesheet, pdfkit's font metrics, css-tree's tables) would break the bundle and not the sources.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,6 +54,29 @@ describe('the bundled CLI', () => {
     expect(json(fromBundle)).toEqual(json(fromSource));
     expect(readFileSync(join(fromBundle, 'issue.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
     expect(readFileSync(join(fromBundle, 'issue.docx')).subarray(0, 2).toString()).toBe('PK');
+  }, 120_000);
+
+  it('starts its import worker before it loads; the build adopts it, or ends it when it wants none', () => {
+    const debugRun = (m: string, env: Record<string, string>) => {
+      const r = spawnSync(process.execPath, [join(bundleDir, 'main.mjs'), 'build', m, '--out', mkdtempSync(join(tmpdir(), 'weekly-early-')), '--format', 'pdf'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, WEEKLY_CLI_DEBUG: '1', ...env },
+      });
+      expect(r.status, r.stderr).toBe(0);
+      return r.stderr;
+    };
+    expect(debugRun(manifest, { WEEKLY_IMPORT_WORKERS: '1' })).toMatch(/adopted the import worker started early/);
+    // none asked for: none started
+    expect(debugRun(manifest, { WEEKLY_IMPORT_WORKERS: '0' })).not.toMatch(/started early/);
+    // two clippings are too few to share: the early worker is ended and this thread imports both
+    const full = JSON.parse(readFileSync(manifest, 'utf8')) as { sections: Array<{ articles: Array<{ clip: string }> }> };
+    const short = { ...full, sections: [{ ...full.sections[0], articles: full.sections[0].articles.slice(0, 2).map((a) => ({ ...a, clip: join(FIXTURES, '2024-W47', a.clip) })) }] };
+    const shortManifest = join(mkdtempSync(join(tmpdir(), 'weekly-short-')), 'manifest.json');
+    writeFileSync(shortManifest, JSON.stringify(short));
+    const stderr = debugRun(shortManifest, { WEEKLY_IMPORT_WORKERS: '' });
+    expect(stderr).toMatch(/weekly: 0 import worker\(s\)/);
+    expect(stderr).toMatch(/ended the import worker started early/);
   }, 120_000);
 
   it('imports a clipping and refuses an unknown command with the usage', () => {

@@ -19,6 +19,18 @@ export interface ImportWorkerError {
   messageZh?: string;
 }
 
+/**
+ * A worker started before the build knew its manifest (the CLI starts one as it loads, so the worker's
+ * own loading overlaps this thread's) has no workerData; the build sends it this once it adopts it.
+ */
+export interface ImportWorkerStart {
+  type: 'start';
+  data: ImportWorkerData;
+}
+
+/** Where the CLI's stub leaves such a worker for the build (out/cli/main.mjs, scripts/build-cli.mjs). */
+export const EARLY_IMPORT_WORKER = Symbol.for('weekly-desk.earlyImportWorker');
+
 export type ImportWorkerMessage =
   | { type: 'entry'; index: number; result: ImportedEntry }
   | { type: 'failed'; index: number; error: ImportWorkerError }

@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { UserFacingError } from '../../../shared/errors';
 import { importEntry, type EntryOptions, type ImportedEntry } from './clipping';
 import { busyCores } from './cpuLoad';
-import type { ImportWorkerData, ImportWorkerError, ImportWorkerMessage } from './importWorkerProtocol';
+import { EARLY_IMPORT_WORKER, type ImportWorkerData, type ImportWorkerError, type ImportWorkerMessage, type ImportWorkerStart } from './importWorkerProtocol';
 
 export type EntryOutcome = { ok: true; result: ImportedEntry } | { ok: false; error: unknown };
 
@@ -65,10 +65,19 @@ class ImportWorkers {
   ) {
     for (let k = 0; k < count; k++) {
       let worker: Worker;
-      try {
-        worker = new Worker(entry, { workerData: data });
-      } catch {
-        continue;
+      const early = k === 0 ? takeEarlyWorker() : null;
+      if (early) {
+        debug('adopted the import worker started early');
+        worker = early;
+        worker.ref();
+        const start: ImportWorkerStart = { type: 'start', data };
+        worker.postMessage(start);
+      } else {
+        try {
+          worker = new Worker(entry, { workerData: data });
+        } catch {
+          continue;
+        }
       }
       this.workers.add(worker);
       const gone = (): void => {
@@ -110,6 +119,26 @@ class ImportWorkers {
   }
 }
 
+/** The import worker the CLI started as it loaded (see EARLY_IMPORT_WORKER), now this build's to use. */
+function takeEarlyWorker(): Worker | null {
+  const slot = globalThis as Record<symbol, unknown>;
+  const worker = slot[EARLY_IMPORT_WORKER];
+  delete slot[EARLY_IMPORT_WORKER];
+  return worker instanceof Worker ? worker : null;
+}
+
+/** Ends an early import worker the build does not use: it would only take CPU from this thread. */
+export function dropEarlyWorker(): void {
+  const worker = takeEarlyWorker();
+  if (!worker) return;
+  debug('ended the import worker started early (no worker for this build)');
+  void worker.terminate();
+}
+
+function debug(message: string): void {
+  if (process.env.WEEKLY_CLI_DEBUG === '1') console.error(`weekly: ${message}`);
+}
+
 export interface ImportEntriesOptions extends EntryOptions {
   /** import workers to start beside this thread (when the built worker exists); default none */
   workers?: number;
@@ -130,6 +159,7 @@ export async function importEntries(baseDir: string, entries: Entries, options: 
   const next = new Int32Array(new SharedArrayBuffer(4));
   const claims = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, entries.length)));
   const workerEntry = (options.workers ?? 0) > 0 ? builtWorkerEntry() : null;
+  if (!workerEntry) dropEarlyWorker();
   const workers = workerEntry ? new ImportWorkers(workerEntry, options.workers ?? 0, { baseDir, entries, options: entryOptions, next, claims }, outcomes, options.onEntry) : null;
   const importHere = async (index: number): Promise<void> => {
     const outcome = await settle(() => importEntry(baseDir, entries[index], index + 1, entryOptions));

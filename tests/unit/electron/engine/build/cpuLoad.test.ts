@@ -16,6 +16,18 @@ describe('busyCores', () => {
     expect(busyCores(mark(140, 10_100), mark(100, 10_000), 2)).toBe(0);
   });
 
+  it("takes out this process's own CPU beyond its one thread (an import worker started early)", () => {
+    const own = (at: number, idleMs: number, ownMs: number) => ({ ...mark(at, idleMs), ownMs });
+    // 100 ms: the cores idle 20 ms in all, and this process spent 180 ms (main thread + early worker)
+    expect(busyCores(own(200, 10_020, 280), own(100, 10_000, 100), 2)).toBeCloseTo(1);
+    // the same, but this process spent only 100 ms: another job took the other core
+    expect(busyCores(own(200, 10_020, 200), own(100, 10_000, 100), 2)).toBeCloseTo(1.8);
+    expect(importWorkerCount(15, 2, busyCores(own(200, 10_020, 280), own(100, 10_000, 100), 2))).toBe(1);
+    expect(importWorkerCount(15, 2, busyCores(own(200, 10_020, 200), own(100, 10_000, 100), 2))).toBe(0);
+    // a mark without the process's time: all busy time counts, as before
+    expect(busyCores(own(200, 10_020, 280), mark(100, 10_000), 2)).toBeCloseTo(1.8);
+  });
+
   it('decides workers the way the load average did', () => {
     expect(importWorkerCount(15, 2, busyCores(mark(150, 10_045), mark(100, 10_000), 2))).toBe(1);
     expect(importWorkerCount(15, 2, busyCores(mark(150, 10_010), mark(100, 10_000), 2))).toBe(0);
