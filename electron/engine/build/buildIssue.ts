@@ -61,20 +61,12 @@ export async function buildIssueFromManifest(manifestPath: string, options: Buil
   const pdf = (options.formats ?? ['pdf', 'docx']).includes('pdf');
   // The body and title faces are read from disk on the thread pool while the first clippings import.
   if (pdf) prefetchFaces([options.bodyFont === 'sans' ? 'sans' : 'serif', 'sansBold']);
-  // While import workers finish their last clippings, this thread loads the PDF engine and writes a
-  // one-article PDF it throws away, so the issue's own PDF starts with its code and fonts warm.
-  const onQueueEmpty = pdf
-    ? (): void =>
-        void loadPdfEngine()
-          .then((engine) => engine.warmUpPdf(look(options)))
-          .catch(() => {})
-    : undefined;
-  // …and lays out each article as soon as it is imported, between the clippings it imports itself:
+  // This thread lays out each article as soon as it is imported, between the clippings it imports itself:
   // the issue's layout then finds those pages in the typesetter's memo.
   const preparer = pdf ? articlePreparer(options) : null;
   try {
     const issue = await timed('import', options, () =>
-      loadIssueFromManifest(manifestPath, { onWarning: options.onWarning, parallel: true, onQueueEmpty, ...(preparer ? { onArticle: preparer.add } : {}) }),
+      loadIssueFromManifest(manifestPath, { onWarning: options.onWarning, parallel: true, ...(preparer ? { onArticle: preparer.add } : {}) }),
     );
     return await buildIssue(issue, options);
   } finally {

@@ -48,8 +48,6 @@ export interface LoadOptions {
    * (./parallelImport.ts); the issue is the same either way
    */
   parallel?: boolean;
-  /** called when no clipping is left to start and the last ones are still importing in workers */
-  onQueueEmpty?: () => void;
   /**
    * called as each clipping is imported, in whatever order they finish, with its place in the issue
    * (`index` counts articles across columns); the Issue comes later, when all are imported
@@ -71,7 +69,6 @@ export async function loadIssueFromManifest(manifestPath: string, options: LoadO
   const outcomes = await importEntries(baseDir, entries, {
     summaries: options.summaries,
     workers,
-    onQueueEmpty: options.onQueueEmpty,
     ...(onArticle ? { onEntry: (index: number, result: { article: Article }) => onArticle(result.article, places[index]) } : {}),
   });
   // Warnings and the first failure in manifest order, as a one-by-one import reports them.

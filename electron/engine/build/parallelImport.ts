@@ -142,8 +142,6 @@ function debug(message: string): void {
 export interface ImportEntriesOptions extends EntryOptions {
   /** import workers to start beside this thread (when the built worker exists); default none */
   workers?: number;
-  /** called when this thread finds the queue empty and waits for entries workers are still importing */
-  onQueueEmpty?: () => void;
   /** called on this thread as each entry is imported (here or in a worker), in whatever order they finish */
   onEntry?: (index: number, result: ImportedEntry) => void;
 }
@@ -169,7 +167,6 @@ export async function importEntries(baseDir: string, entries: Entries, options: 
   };
   try {
     for (let index = Atomics.add(next, 0, 1); index < entries.length; index = Atomics.add(next, 0, 1)) await importHere(index);
-    if (workers?.busy(claims)) options.onQueueEmpty?.();
     await workers?.settle(claims);
   } finally {
     workers?.stop();

@@ -9,7 +9,6 @@ import { bufferPageContent } from './contentBuffer';
 import { drawPage, type DrawContext } from './drawPage';
 import { createImageResolver, figureSources, mayOpenImage } from './images';
 import { createStructureWriter } from './structure';
-import { warmUpDocument } from './warmUp';
 
 export interface PdfResult {
   pdf: Buffer;
@@ -177,16 +176,6 @@ function newDocument(info: { Title: string; Subject: string; Keywords: string; A
     pdf.on('error', reject);
   });
   return { pdf, finished };
-}
-
-/**
- * Writes a one-article issue with these options and throws it away: a build does it while its import
- * workers finish their last clippings, so the issue's own front matter, drawing and font subsets start
- * with their code compiled and each face's tables read. Its pages stay in the typesetter's memo, where
- * they take the room of one article.
- */
-export async function warmUpPdf(options: PageLook = {}): Promise<void> {
-  await renderIssuePdf(warmUpDocument(), options);
 }
 
 export async function renderIssuePdf(doc: IssueDocument, options: PdfOptions = {}): Promise<PdfResult> {
