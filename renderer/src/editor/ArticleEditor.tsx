@@ -7,7 +7,7 @@ import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
-import { useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import type { SerializedEditorStateJson } from '../../../shared/content/lexicalJson';
 import type { Article } from '../../../shared/model/issue';
 import { useNotices } from '../common/Notices';
@@ -19,7 +19,20 @@ import { Toolbar } from './Toolbar';
 
 const validUrl = (url: string) => /^(https?:|mailto:)/i.test(url);
 
-export function ArticleEditor({ article, onContentChange }: { article: Article; onContentChange: (json: SerializedEditorStateJson) => void }) {
+interface ArticleEditorProps {
+  article: Article;
+  /** the editor's content, with its article's id, once typing pauses */
+  onContentChange: (articleId: string, json: SerializedEditorStateJson) => void;
+}
+
+/**
+ * The editor owns its content once open: a new `article` object (its own edit coming back, a save, new
+ * page numbers elsewhere in the workspace) re-renders it only for what it shows from outside, the title.
+ * Live page numbers then update the column tree without re-rendering the editor (issue #10).
+ */
+export const ArticleEditor = memo(ArticleEditorView, (a, b) => a.article.id === b.article.id && a.article.title === b.article.title && a.onContentChange === b.onContentChange);
+
+function ArticleEditorView({ article, onContentChange }: ArticleEditorProps) {
   const notices = useNotices();
   // The composer reads its config once; the workspace keys this component by article id.
   const initialConfig = useMemo<InitialConfigType>(
@@ -35,6 +48,9 @@ export function ArticleEditor({ article, onContentChange }: { article: Article; 
     }),
     [],
   );
+
+  const articleId = article.id;
+  const onChange = useCallback((json: SerializedEditorStateJson) => onContentChange(articleId, json), [articleId, onContentChange]);
 
   return (
     <LexicalComposer initialConfig={initialConfig}>
@@ -54,7 +70,7 @@ export function ArticleEditor({ article, onContentChange }: { article: Article; 
         <LinkPlugin validateUrl={validUrl} />
         <TablePlugin hasCellMerge hasCellBackgroundColor={false} />
         <PastePlugin />
-        <ContentSyncPlugin onChange={onContentChange} />
+        <ContentSyncPlugin onChange={onChange} />
       </div>
     </LexicalComposer>
   );

@@ -192,7 +192,7 @@ export function WorkspaceScreen({
         {view === 'viewpoint' ? (
           <ViewpointPreview live={live} readingNote={issue.meta.readingNote} onOpenArticle={select} />
         ) : selected ? (
-          <ArticleEditor key={selected.article.id} article={selected.article} onContentChange={(json) => onContentChange(selected.article.id, json)} />
+          <ArticleEditor key={selected.article.id} article={selected.article} onContentChange={onContentChange} />
         ) : (
           <div className="empty centre-empty">
             <p>{issue.columns.length === 0 ? '先在左侧“新建栏目”，再导入剪报。' : '本期还没有文章。'}</p>

@@ -69,6 +69,12 @@ export async function fetchLivePreview(issueId: string, source: LivePagesSource)
   }
 }
 
+/** Runs `work` in a task after the next frame is painted. */
+function afterPaint(work: () => void): void {
+  if (document.hidden) setTimeout(work, 0);
+  else requestAnimationFrame(() => setTimeout(work, 0));
+}
+
 export function useLivePages(issueId: string, revision: number, source: LivePagesSource): LivePages {
   const [state, setState] = useState<LivePages>({ preview: null, pages: new Map(), pending: true, error: null });
   /** the newest request wins: answers to older ones are dropped */
@@ -100,8 +106,11 @@ export function useLivePages(issueId: string, revision: number, source: LivePage
             if (ticket === latest.current) setState((s) => ({ ...s, pending: false, error: errorMessage(e) }));
           },
         )
-        // The autosave, now rather than after its own delay (its failures show in the save indicator).
-        .finally(() => void src.flush().catch(() => {}));
+        // The autosave, now rather than after its own delay (its failures show in the save indicator),
+        // once the numbers are on screen: serialising the issue takes milliseconds the paint should not
+        // wait for. (A hidden page paints nothing: there it goes at once. Should the frame never come,
+        // the autosave's own timer and the page-hide flush still save.)
+        .finally(() => afterPaint(() => void src.flush().catch(() => {})));
     }, 0);
     return () => clearTimeout(timer);
   }, [issueId, revision, retry]);
