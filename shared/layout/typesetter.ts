@@ -1,6 +1,7 @@
 // Sets paragraphs into lines, remembering each result: the page-number fixed point and a
 // re-export after a one-paragraph edit only pay for text that changed (issue #10).
 import { buildAtoms, type AtomOptions, type StyledRun } from './atoms';
+import { LruMap } from '../lruMap';
 import { breakLines, type BreakOptions, type Line } from './lineBreaker';
 import type { FontMetrics } from './types';
 
@@ -20,9 +21,10 @@ const MAX_ENTRIES = 20_000;
 const MAX_MEMOS = 200;
 
 export class Typesetter {
-  private readonly cache = new Map<string, Entry>();
-  private readonly memos = new Map<string, unknown>();
-  private readonly maxEntries: number;
+  /** paragraphs' lines, least recently used dropped first */
+  private readonly cache: LruMap<string, Entry>;
+  /** larger results (an article's pages), the same way: the articles an editor is not touching stay */
+  private readonly memos = new LruMap<string, unknown>(MAX_MEMOS);
   private lineCaching = true;
   private broken = 0;
 
@@ -30,18 +32,14 @@ export class Typesetter {
     readonly metrics: FontMetrics,
     options: TypesetterOptions = {},
   ) {
-    this.maxEntries = Math.max(1, options.maxLineEntries ?? MAX_ENTRIES);
+    this.cache = new LruMap(Math.max(1, options.maxLineEntries ?? MAX_ENTRIES));
   }
 
   /** Lines of one paragraph; `onMissing` hears about characters the wanted face lacks (also on a cache hit). */
   set(runs: StyledRun[], opts: SetOptions, onMissing?: (chars: string) => void): Line[] {
     const key = this.lineCaching ? cacheKey(runs, opts) : '';
     let entry = this.lineCaching ? this.cache.get(key) : undefined;
-    if (entry) {
-      // most recently used last: the bound drops what no layout asked for longest
-      this.cache.delete(key);
-      this.cache.set(key, entry);
-    } else {
+    if (!entry) {
       this.broken++;
       let missing = '';
       const atoms = buildAtoms(
@@ -53,10 +51,7 @@ export class Typesetter {
         { ...opts, maxWidth: opts.width - Math.max(opts.firstIndent ?? 0, opts.restIndent ?? 0) },
       );
       entry = { lines: breakLines(atoms, opts), missing };
-      if (this.lineCaching) {
-        if (this.cache.size >= this.maxEntries) this.cache.delete(this.cache.keys().next().value as string);
-        this.cache.set(key, entry);
-      }
+      if (this.lineCaching) this.cache.set(key, entry);
     }
     if (entry.missing && onMissing) onMissing(entry.missing);
     return entry.lines;
@@ -84,15 +79,8 @@ export class Typesetter {
 
   /** Remembers a larger result (an article's pages) under a key that names all its inputs. */
   memo<T>(key: string, make: () => T): T {
-    if (this.memos.has(key)) {
-      // most recently used last, as the line cache: the articles an editor is not touching stay
-      const kept = this.memos.get(key) as T;
-      this.memos.delete(key);
-      this.memos.set(key, kept);
-      return kept;
-    }
+    if (this.memos.has(key)) return this.memos.get(key) as T;
     const value = make();
-    if (this.memos.size >= MAX_MEMOS) this.memos.delete(this.memos.keys().next().value as string);
     this.memos.set(key, value);
     return value;
   }

@@ -8,6 +8,7 @@ import type { ViewpointPreview } from '../../../shared/api/contract';
 import { buildIssueDocument, documentArticle, type DocumentArticle, type IssueDocument } from '../../../shared/document/issueDocument';
 import { describeError, UserFacingError } from '../../../shared/errors';
 import type { Article, Issue, IssueMeta } from '../../../shared/model/issue';
+import { LruMap } from '../../../shared/lruMap';
 import type { Engines, PageNumbers, RenderOptions } from './engines';
 
 /** What the page numbers depend on besides the issue: paper and body face (a sans body sets wider). */
@@ -71,40 +72,34 @@ export function overlayDrafts(issue: Issue, drafts: readonly ArticleDraft[]): Is
 }
 
 export function createViewpointCache(engines: Engines, load: (issueId: string) => Promise<Issue>) {
-  const results = new Map<string, Promise<PageNumbers | null>>();
+  const results = new LruMap<string, Promise<PageNumbers | null>>(MAX_CACHED);
   /** the saved issue, as the service last wrote or read it */
-  const saved = new Map<string, Issue>();
+  const saved = new LruMap<string, Issue>(MAX_ISSUES);
   /** bumps on every write the service reports, so a read that raced a save is not kept */
   const versions = new Map<string, number>();
   /** per issue: articleId → its document form */
-  const documented = new Map<string, Map<string, Documented>>();
+  const documented = new LruMap<string, Map<string, Documented>>(MAX_ISSUES);
   /** a small id per document article object, for the layout cache's key (no hashing of bodies) */
   const docIds = new WeakMap<DocumentArticle, number>();
   let nextDocId = 1;
-
-  function remember<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
-    map.delete(key);
-    map.set(key, value);
-    while (map.size > max) map.delete(map.keys().next().value as K);
-  }
 
   function touched(issueId: string): void {
     versions.set(issueId, (versions.get(issueId) ?? 0) + 1);
   }
 
   async function savedIssue(issueId: string): Promise<Issue> {
-    const kept = saved.get(issueId);
+    const kept = saved.peek(issueId);
     if (kept) return kept;
     const version = versions.get(issueId) ?? 0;
     const issue = await load(issueId);
-    if ((versions.get(issueId) ?? 0) === version) remember(saved, issueId, issue, MAX_ISSUES);
+    if ((versions.get(issueId) ?? 0) === version) saved.set(issueId, issue);
     return issue;
   }
 
   /** The issue's document, reusing each article's document form while its content and place are unchanged. */
   function documentOf(issue: Issue): IssueDocument {
     const front = buildIssueDocument(withoutBodies(issue));
-    const before = documented.get(issue.id) ?? new Map<string, Documented>();
+    const before = documented.peek(issue.id) ?? new Map<string, Documented>();
     const now = new Map<string, Documented>();
     const articles: DocumentArticle[] = [];
     let index = 0;
@@ -122,7 +117,7 @@ export function createViewpointCache(engines: Engines, load: (issueId: string) =
         articles.push(entry.doc);
       });
     }
-    remember(documented, issue.id, now, MAX_ISSUES);
+    documented.set(issue.id, now);
     return { ...front, articles };
   }
 
@@ -137,7 +132,7 @@ export function createViewpointCache(engines: Engines, load: (issueId: string) =
 
   function layout(doc: IssueDocument, look: Look, log: (m: string) => void): Promise<PageNumbers | null> {
     const key = layoutKey(doc, look);
-    let pending = results.get(key);
+    let pending = results.peek(key);
     if (!pending) {
       const started = performance.now();
       pending = engines.settlePages(doc, { pageSize: look.pageSize, bodyFont: look.bodyFont }).then(
@@ -151,7 +146,7 @@ export function createViewpointCache(engines: Engines, load: (issueId: string) =
           return null;
         },
       );
-      remember(results, key, pending, MAX_CACHED);
+      results.set(key, pending);
     }
     return pending;
   }
@@ -178,12 +173,12 @@ export function createViewpointCache(engines: Engines, load: (issueId: string) =
     /** the service saved the whole issue */
     issueSaved(issue: Issue): void {
       touched(issue.id);
-      remember(saved, issue.id, issue, MAX_ISSUES);
+      saved.set(issue.id, issue);
     },
     /** the service saved one article into a column: patch the kept issue (or forget it if the article moved) */
     articleSaved(issueId: string, columnId: string, article: Article): void {
       touched(issueId);
-      const issue = saved.get(issueId);
+      const issue = saved.peek(issueId);
       if (!issue) return;
       const column = issue.columns.find((c) => c.id === columnId);
       const k = column?.articles.findIndex((a) => a.id === article.id) ?? -1;
@@ -197,7 +192,7 @@ export function createViewpointCache(engines: Engines, load: (issueId: string) =
     },
     metaSaved(issueId: string, meta: IssueMeta): void {
       touched(issueId);
-      const issue = saved.get(issueId);
+      const issue = saved.peek(issueId);
       if (issue) saved.set(issueId, { ...issue, meta });
     },
     /** the issue changed in a way the service does not follow (removed, replaced from a file) */
