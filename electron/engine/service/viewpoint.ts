@@ -9,6 +9,7 @@ import { buildIssueDocument, documentArticle, type DocumentArticle, type IssueDo
 import { describeError, UserFacingError } from '../../../shared/errors';
 import type { Article, Issue, IssueMeta } from '../../../shared/model/issue';
 import { LruMap } from '../../../shared/lruMap';
+import { articleKey } from './articleKeys';
 import type { Engines, PageNumbers, RenderOptions } from './engines';
 
 /** What the page numbers depend on besides the issue: paper and body face (a sans body sets wider). */
@@ -79,9 +80,6 @@ export function createViewpointCache(engines: Engines, load: (issueId: string) =
   const versions = new Map<string, number>();
   /** per issue: articleId → its document form */
   const documented = new LruMap<string, Map<string, Documented>>(MAX_ISSUES);
-  /** a small id per document article object, for the layout cache's key (no hashing of bodies) */
-  const docIds = new WeakMap<DocumentArticle, number>();
-  let nextDocId = 1;
 
   function touched(issueId: string): void {
     versions.set(issueId, (versions.get(issueId) ?? 0) + 1);
@@ -122,11 +120,7 @@ export function createViewpointCache(engines: Engines, load: (issueId: string) =
   }
 
   function layoutKey(doc: IssueDocument, look: Look): string {
-    const ids = doc.articles.map((a) => {
-      let n = docIds.get(a);
-      if (n === undefined) docIds.set(a, (n = nextDocId++));
-      return n;
-    });
+    const ids = doc.articles.map(articleKey);
     return JSON.stringify([look.pageSize, look.bodyFont, doc.meta, doc.readingNote, doc.viewpoint, ids]);
   }
 

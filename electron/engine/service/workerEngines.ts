@@ -6,8 +6,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { DocumentArticle, IssueDocument } from '../../../shared/document/issueDocument';
+import type { IssueDocument } from '../../../shared/document/issueDocument';
 import { UserFacingError } from '../../../shared/errors';
+import { articleKey } from './articleKeys';
 import type { Engines, RenderOptions, RenderedPdf } from './engines';
 import type { ArticleRef, RenderReply, RenderRequest, WorkerError } from './renderWorkerProtocol';
 
@@ -72,8 +73,6 @@ const HELD_REQUESTS = 4;
  * for an edited article), so the object itself says whether the worker has it.
  */
 export class ArticleLedger {
-  private readonly keys = new WeakMap<DocumentArticle, number>();
-  private nextKey = 1;
   /** key → serial of the last request that used it, for the current worker */
   private held = new Map<number, number>();
   private serial = 0;
@@ -88,8 +87,7 @@ export class ArticleLedger {
   refs(doc: IssueDocument): { doc: Extract<RenderRequest, { kind: 'pages' }>['doc']; reset: boolean; drop: number[] } {
     const serial = ++this.serial;
     const articles: ArticleRef[] = doc.articles.map((article) => {
-      let key = this.keys.get(article);
-      if (key === undefined) this.keys.set(article, (key = this.nextKey++));
+      const key = articleKey(article);
       const known = this.held.has(key);
       this.held.set(key, serial);
       return known ? { key } : { key, article };
