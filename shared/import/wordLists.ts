@@ -1,6 +1,7 @@
 // Word's clipboard HTML writes lists as paragraphs styled `mso-list:l0 level2 lfo1` with the bullet or
 // number typed into a `mso-list:Ignore` span. Turn runs of those paragraphs into real <ul>/<ol> lists
 // (lexical#4761). Works on any DOM passed in (jsdom in the engine, the browser's in the editor).
+import { elementsWhere } from './elementWalk';
 
 const MSO_LIST_RE = /mso-list\s*:\s*(l\d+)\s+level(\d+)/i;
 const ORDERED_MARKER_RE = /^\s*(?:\(?\d+[.)、．]?|\(?[a-zA-Z][.)]|\(?[ivxlcdm]+[.)]|[（(]?[一二三四五六七八九十百]+[、.)）])\s*$/i;
@@ -63,17 +64,9 @@ function nextElementSkippingBlank(node: Node): Node | null {
 
 const PARAGRAPH_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'div']);
 
-/** `p, h1, …, div` under `root` in document order, by a walk (jsdom's selector engine costs more than the walk). */
+/** `p, h1, …, div` under `root` in document order. */
 function listParagraphCandidates(root: ParentNode): Element[] {
-  const out: Element[] = [];
-  const stack: Element[] = [];
-  for (let c = root.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
-  while (stack.length > 0) {
-    const el = stack.pop() as Element;
-    if (PARAGRAPH_TAGS.has(el.localName)) out.push(el);
-    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
-  }
-  return out;
+  return elementsWhere(root, (el) => PARAGRAPH_TAGS.has(el.localName));
 }
 
 /** Converts every run of Word list paragraphs under `root` into nested <ul>/<ol>. Returns how many lists were made. */

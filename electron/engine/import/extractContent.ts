@@ -5,6 +5,7 @@
 // Readability rewrites the document it reads. It works on the page itself (a copy of the whole page
 // cost more than the extraction); the rare fallbacks take their element from a fresh parse instead.
 import { Readability } from '@mozilla/readability';
+import { elementsWhere } from '../../../shared/import/elementWalk';
 import { textOf } from './htmlDocument';
 
 export interface ExtractedContent {
@@ -63,15 +64,7 @@ export function domDepth(root: Element | null): number {
 export function elementsWithTag(node: Element | Document, tagNames: string[]): Element[] {
   if (tagNames.length === 1) return Array.from(node.getElementsByTagName(tagNames[0]));
   const wanted = new Set(tagNames.map((t) => t.toLowerCase()));
-  const out: Element[] = [];
-  const stack: Element[] = [];
-  for (let c = node.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
-  while (stack.length > 0) {
-    const el = stack.pop() as Element;
-    if (wanted.has(el.localName)) out.push(el);
-    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
-  }
-  return out;
+  return elementsWhere(node, (el) => wanted.has(el.localName));
 }
 
 interface ReadabilityInternals {
