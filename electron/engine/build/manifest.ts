@@ -8,7 +8,7 @@ import { manifestSchema, type Manifest } from '../../../shared/model/manifest';
 import { DEFAULT_READING_NOTE, issueSchema, type Article, type Issue } from '../../../shared/model/issue';
 import { issueMetaForWeek } from '../../../shared/model/issueMeta';
 import type { ArticlePlace } from '../../../shared/document/issueDocument';
-import { importEntries, importWorkerCount } from './parallelImport';
+import { debug, importEntries, importWorkerCount } from './parallelImport';
 
 export class ManifestError extends UserFacingError {
   constructor(file: string, reasonEn: string, reasonZh: string, cause?: unknown) {
@@ -65,7 +65,7 @@ export async function loadIssueFromManifest(manifestPath: string, options: LoadO
     .map((p, index) => ({ index, ...p }));
   const onArticle = options.onArticle;
   const workers = options.parallel ? importWorkerCount(entries.length) : 0;
-  if (process.env.WEEKLY_CLI_DEBUG === '1') console.error(`weekly: ${workers} import worker(s)`);
+  debug(`${workers} import worker(s)`);
   const outcomes = await importEntries(baseDir, entries, {
     summaries: options.summaries,
     workers,

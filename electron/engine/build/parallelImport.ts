@@ -28,8 +28,9 @@ function builtWorkerEntry(): URL | null {
 /**
  * Workers worth starting: each loads its own jsdom (~0.3 s of CPU) and warms up its own code, so only for
  * enough pages and on a machine that is not busy: there two importing threads share one core and finish
- * later than one. `load` is the cores busy now, this process included (./cpuLoad.ts: ≈ 1 on an otherwise
- * idle machine); other work pushes it past 1.5 on two cores.
+ * later than one. `load` is the cores busy now, this thread counted as one (./cpuLoad.ts: ≈ 1 on an
+ * otherwise idle machine, whatever an early worker of this process spends); other work pushes it past 1.5
+ * on two cores.
  * WEEKLY_IMPORT_WORKERS overrides (0: this thread only).
  */
 export function importWorkerCount(entries: number, cores = availableParallelism(), load = busyCores()): number {
@@ -135,7 +136,8 @@ export function dropEarlyWorker(): void {
   void worker.terminate();
 }
 
-function debug(message: string): void {
+/** One line on stderr for WEEKLY_CLI_DEBUG=1: how a build shares its import among threads. */
+export function debug(message: string): void {
   if (process.env.WEEKLY_CLI_DEBUG === '1') console.error(`weekly: ${message}`);
 }
 
