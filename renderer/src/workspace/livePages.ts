@@ -1,8 +1,9 @@
 // Live page numbers: once the editor hands over a change (it does so only after typing pauses),
 // ask the engine for the settled 本期视点 at once, sending the unsaved drafts of the changed
 // articles with the request (an incremental layout: only the changed article is re-laid). The
-// autosave runs as before and is started right after the numbers arrive, so the save's database
-// work never delays them; a change of the shape (columns, order, 期刊信息) is saved first.
+// autosave runs as before and is started once the numbers are painted, so neither the save's
+// serialising nor its database work delays them; a change of the shape (columns, order,
+// 期刊信息) is saved first.
 // The column tree and the 本期视点 preview both read this one result, so they never disagree.
 import { useEffect, useRef, useState } from 'react';
 import type { ViewpointPreview } from '../../../shared/api/contract';
