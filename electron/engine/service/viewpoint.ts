@@ -5,7 +5,8 @@
 // document form, rebuilt only for an article whose content or place changed. The engine re-lays
 // only what changed (its typesetter memoises articles); identical requests share one layout.
 import type { ViewpointPreview } from '../../../shared/api/contract';
-import { buildIssueDocument, documentArticle, type DocumentArticle, type IssueDocument } from '../../../shared/document/issueDocument';
+import type { IssueDocument } from '../../../shared/document/issueDocument';
+import { createDocumentCache, viewpointPreviewOf } from '../../../shared/document/liveDocument';
 import { describeError, UserFacingError } from '../../../shared/errors';
 import type { Article, Issue, IssueMeta } from '../../../shared/model/issue';
 import { LruMap } from '../../../shared/lruMap';
@@ -23,27 +24,6 @@ export interface ArticleDraft {
 
 const MAX_CACHED = 8;
 const MAX_ISSUES = 4;
-
-interface Documented {
-  /** the article the document form was made from; compared by identity first, then by content */
-  article: Article;
-  json: string | null;
-  place: string;
-  doc: DocumentArticle;
-}
-
-function contentJson(entry: Documented): string {
-  entry.json ??= JSON.stringify(entry.article);
-  return entry.json;
-}
-
-/** The issue with every body emptied: what the front matter (meta, 本期视点 entries) is built from. */
-function withoutBodies(issue: Issue): Issue {
-  return {
-    ...issue,
-    columns: issue.columns.map((c) => ({ ...c, articles: c.articles.map((a) => ({ ...a, content: { ...a.content, root: { ...a.content.root, children: [] } } })) })),
-  };
-}
 
 /** The drafts laid over the saved issue; a draft for an article not in that column is refused. */
 export function overlayDrafts(issue: Issue, drafts: readonly ArticleDraft[]): Issue {
@@ -78,8 +58,7 @@ export function createViewpointCache(engines: Engines, load: (issueId: string) =
   const saved = new LruMap<string, Issue>(MAX_ISSUES);
   /** bumps on every write the service reports, so a read that raced a save is not kept */
   const versions = new Map<string, number>();
-  /** per issue: articleId → its document form */
-  const documented = new LruMap<string, Map<string, Documented>>(MAX_ISSUES);
+  const documents = createDocumentCache(MAX_ISSUES);
 
   function touched(issueId: string): void {
     versions.set(issueId, (versions.get(issueId) ?? 0) + 1);
@@ -92,31 +71,6 @@ export function createViewpointCache(engines: Engines, load: (issueId: string) =
     const issue = await load(issueId);
     if ((versions.get(issueId) ?? 0) === version) saved.set(issueId, issue);
     return issue;
-  }
-
-  /** The issue's document, reusing each article's document form while its content and place are unchanged. */
-  function documentOf(issue: Issue): IssueDocument {
-    const front = buildIssueDocument(withoutBodies(issue));
-    const before = documented.peek(issue.id) ?? new Map<string, Documented>();
-    const now = new Map<string, Documented>();
-    const articles: DocumentArticle[] = [];
-    let index = 0;
-    for (const column of issue.columns) {
-      column.articles.forEach((article, i) => {
-        const place = { index: index++, column: column.name, firstInColumn: i === 0 };
-        const placeKey = JSON.stringify(place);
-        let entry = before.get(article.id);
-        if (entry && entry.place === placeKey && entry.article !== article) {
-          const json = JSON.stringify(article);
-          entry = contentJson(entry) === json ? { ...entry, article, json } : undefined;
-        } else if (entry && entry.place !== placeKey) entry = undefined;
-        entry ??= { article, json: null, place: placeKey, doc: documentArticle(article, place) };
-        now.set(article.id, entry);
-        articles.push(entry.doc);
-      });
-    }
-    documented.set(issue.id, now);
-    return { ...front, articles };
   }
 
   function layoutKey(doc: IssueDocument, look: Look): string {
@@ -147,22 +101,9 @@ export function createViewpointCache(engines: Engines, load: (issueId: string) =
 
   return {
     async preview(issueId: string, drafts: readonly ArticleDraft[], look: Look, log: (m: string) => void): Promise<ViewpointPreview> {
-      const doc = documentOf(overlayDrafts(await savedIssue(issueId), drafts));
+      const doc = documents.documentOf(overlayDrafts(await savedIssue(issueId), drafts));
       const l = doc.articles.length > 0 ? await layout(doc, look, log) : null;
-      return {
-        columns: doc.viewpoint.map((c) => ({
-          column: c.column,
-          entries: c.entries.map((e) => ({
-            articleId: e.articleId,
-            title: e.title,
-            source: e.source,
-            summary: e.summary,
-            page: l?.pageMap[e.articleId] ?? null,
-          })),
-        })),
-        pageCount: l?.pageCount ?? null,
-        exact: l !== null,
-      };
+      return viewpointPreviewOf(doc, l);
     },
     /** the service saved the whole issue */
     issueSaved(issue: Issue): void {
@@ -193,7 +134,7 @@ export function createViewpointCache(engines: Engines, load: (issueId: string) =
     forget(issueId: string): void {
       touched(issueId);
       saved.delete(issueId);
-      documented.delete(issueId);
+      documents.forget(issueId);
     },
   };
 }
