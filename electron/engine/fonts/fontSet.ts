@@ -3,6 +3,7 @@
 // and only when a page first needs it (an issue without bold body text never loads the bold serif).
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
+import { FALLBACKS } from '../../../shared/layout/metricsPack';
 import type { FontKey, FontMetrics } from '../../../shared/layout/types';
 import { extraFontPath, npmFontPath, takePrefetched } from './fontFiles';
 import { textAdvance } from './glyphAdvance';
@@ -14,14 +15,6 @@ export interface FontSet {
   files: Record<FontKey, string | null>;
   metrics: FontMetrics;
 }
-
-const FALLBACKS: Record<FontKey, FontKey[]> = {
-  serif: ['sans', 'extra'],
-  serifBold: ['sansBold', 'serif', 'sans', 'extra'],
-  sans: ['serif', 'extra'],
-  sansBold: ['sans', 'serifBold', 'serif', 'extra'],
-  extra: [],
-};
 
 let loaded: FontSet | null = null;
 
