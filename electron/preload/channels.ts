@@ -29,6 +29,7 @@ export const INVOKE_CHANNELS = [
   'search:query',
   'settings:get',
   'settings:set',
+  'layout:metrics',
   'app:startup',
 ] as const satisfies readonly Channel[];
 

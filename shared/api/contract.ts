@@ -123,6 +123,53 @@ export const viewpointPreviewSchema = z.object({
 });
 export type ViewpointPreview = z.infer<typeof viewpointPreviewSchema>;
 
+/** Most code points a face can map: all of Unicode. */
+const CODE_POINTS = 0x110000;
+
+/** One face of a metrics pack (shared/layout/metricsPack.ts's FacePack). */
+const facePackSchema = z.object({
+  unitsPerEm: z.number().int().min(16).max(16384),
+  ascent: z.number().int().min(-32768).max(32767),
+  descent: z.number().int().min(-32768).max(32767),
+  missingAdvance: z.number().int().min(0).max(0xffff),
+  twoEmDash: z.boolean(),
+  /** [gap, count, advance] triples of mapped code points; a wide CJK face packs to a few thousand */
+  runs: z
+    .array(z.number().int().min(0))
+    .max(300_000)
+    .superRefine((runs, ctx) => {
+      if (runs.length % 3 !== 0) {
+        ctx.addIssue({ code: 'custom', message: 'runs must be [gap, count, advance] triples' });
+        return;
+      }
+      let end = 0;
+      for (let i = 0; i < runs.length; i += 3) {
+        end += runs[i] + runs[i + 1];
+        if (runs[i + 1] < 1 || runs[i + 2] > 0xffff || end > CODE_POINTS) {
+          ctx.addIssue({ code: 'custom', message: `run ${i / 3} is empty, too wide or past U+10FFFF`, path: [i] });
+          return;
+        }
+      }
+    }),
+});
+
+const faceIndex = z.number().int().min(0).max(15).nullable();
+
+/** The faces' metrics as plain numbers, for laying out without fontkit (the renderer's page-number worker). */
+export const metricsPackSchema = z
+  .object({
+    version: z.literal(1),
+    faces: z.array(facePackSchema).min(1).max(16),
+    /** FontKey → index into faces; null: the machine lacks that face (the serif measures it) */
+    keys: z.object({ serif: faceIndex, serifBold: faceIndex, sans: faceIndex, sansBold: faceIndex, extra: faceIndex }),
+  })
+  .superRefine((pack, ctx) => {
+    if (pack.keys.serif === null) ctx.addIssue({ code: 'custom', message: 'the serif face is required', path: ['keys', 'serif'] });
+    for (const [key, index] of Object.entries(pack.keys)) {
+      if (index !== null && index >= pack.faces.length) ctx.addIssue({ code: 'custom', message: `no face ${index}`, path: ['keys', key] });
+    }
+  });
+
 const empty = z.object({});
 const ok = z.object({ ok: z.literal(true) });
 
@@ -197,6 +244,10 @@ export const contract = {
   settings: {
     get: method(empty, settingsSchema),
     set: method(settingsSchema, settingsSchema),
+  },
+  layout: {
+    /** the faces' metrics, for the layout engine in the renderer (same numbers as the PDF's); made once per engine process */
+    metrics: method(empty, metricsPackSchema),
   },
   app: {
     /** what the app opened on start (e.g. `--sample`): an issue to show first */

@@ -1,6 +1,7 @@
 // The real engine modules, wired into the Engines interface.
 import { summarize } from '../../../shared/summary/index';
 import { renderIssueDocx } from '../docx/index';
+import { metricsPack } from '../fonts/metricsPack';
 import { importBytes, importHtml, importUrl } from '../import/index';
 import { renderIssuePdf, settlePageNumbers } from '../pdf/index';
 import type { Engines } from './engines';
@@ -23,4 +24,5 @@ export const defaultEngines: Engines = {
     const r = await renderIssueDocx(doc, { pageSize: options.pageSize, bodyFont: options.bodyFont, ...(options.onStage ? { onStage: options.onStage } : {}) });
     return { docx: r.docx };
   },
+  metricsPack: async () => metricsPack(),
 };

@@ -3,6 +3,7 @@
 import type { Block } from '../../../shared/content/blocks';
 import type { IssueDocument, PageMap } from '../../../shared/document/issueDocument';
 import type { PageSize, Settings } from '../../../shared/api/contract';
+import type { MetricsPack } from '../../../shared/layout/metricsPack';
 
 export type { ImportedClipping } from '../import/types';
 import type { ImportedClipping } from '../import/types';
@@ -44,4 +45,6 @@ export interface Engines {
   /** the page numbers renderPdf would print, for the live 本期视点 preview */
   settlePages(doc: IssueDocument, options: RenderOptions): Promise<PageNumbers>;
   renderDocx(doc: IssueDocument, options: RenderOptions): Promise<{ docx: Uint8Array }>;
+  /** the faces' metrics as plain data, so the renderer can run the layout itself (made once, then kept) */
+  metricsPack(): Promise<MetricsPack>;
 }

@@ -28,6 +28,8 @@ async function handle(request: RenderRequest, pages: IssueDocument | Error | nul
       if (!pages || pages instanceof Error) throw pages ?? new Error('page-number request without a document');
       const r = await defaultEngines.settlePages(pages, { pageSize: request.pageSize, bodyFont: request.bodyFont });
       post({ id, type: 'pages', pageCount: r.pageCount, pageMap: r.pageMap });
+    } else if (request.kind === 'metrics') {
+      post({ id, type: 'metrics', pack: await defaultEngines.metricsPack() });
     } else {
       const r = await defaultEngines.renderDocx(request.doc, { pageSize: request.pageSize, bodyFont: request.bodyFont, onStage });
       const docx = new Uint8Array(r.docx);

@@ -2,6 +2,7 @@
 // everything crosses the thread boundary by structured clone.
 import type { PageSize, Settings } from '../../../shared/api/contract';
 import type { DocumentArticle, IssueDocument, PageMap } from '../../../shared/document/issueDocument';
+import type { MetricsPack } from '../../../shared/layout/metricsPack';
 
 interface RequestBase {
   id: number;
@@ -28,13 +29,16 @@ export type RenderRequest =
       reset: boolean;
       /** keys the worker can forget once this request's articles are resolved */
       drop: number[];
-    });
+    })
+  /** the faces' metrics pack (the worker has the faces loaded) */
+  | { id: number; kind: 'metrics' };
 
 export type RenderReply =
   | { id: number; type: 'stage'; stage: string }
   | { id: number; type: 'pdf'; pdf: Uint8Array; pageCount: number; pageMap: PageMap }
   | { id: number; type: 'docx'; docx: Uint8Array }
   | { id: number; type: 'pages'; pageCount: number; pageMap: PageMap }
+  | { id: number; type: 'metrics'; pack: MetricsPack }
   | { id: number; type: 'error'; error: WorkerError };
 
 /** A thrown value flattened for the trip back; UserFacingError keeps its code and Chinese message. */

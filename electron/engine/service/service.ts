@@ -269,6 +269,9 @@ export function createService(options: ServiceOptions): WeeklyDeskHandlers {
         return s;
       },
     },
+    layout: {
+      metrics: () => engines.metricsPack(),
+    },
     app: {
       startup: async () => ({ openIssueId: options.startupIssueId ?? null, version: options.version ?? '0.0.0' }),
     },

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { IssueDocument } from '../../../shared/document/issueDocument';
 import { UserFacingError } from '../../../shared/errors';
+import type { MetricsPack } from '../../../shared/layout/metricsPack';
 import { articleKey } from './articleKeys';
 import type { Engines, RenderOptions, RenderedPdf } from './engines';
 import type { ArticleRef, RenderReply, RenderRequest, WorkerError } from './renderWorkerProtocol';
@@ -155,19 +156,28 @@ export function createWorkerEngines(base: Engines, options: WorkerEnginesOptions
     return w;
   }
 
-  function request(kind: RenderRequest['kind'], doc: IssueDocument, opts: RenderOptions): Promise<RenderReply> {
+  /** Posts the message `make` builds for a new request id; the reply settles the promise. */
+  function send(make: (id: number) => RenderRequest, onStage?: (stage: string) => void): Promise<RenderReply> {
     return new Promise((resolve, reject) => {
       const id = nextId++;
       const w = ensureWorker();
-      pending.set(id, { resolve, reject, ...(opts.onStage ? { onStage: opts.onStage } : {}) });
+      pending.set(id, { resolve, reject, ...(onStage ? { onStage } : {}) });
       w.ref();
-      const base = { id, pageSize: opts.pageSize, bodyFont: opts.bodyFont };
-      const message: RenderRequest = kind === 'pages' ? { ...base, kind, ...ledger.refs(doc) } : { ...base, kind, doc };
-      w.postMessage(message);
+      w.postMessage(make(id));
     }).finally(() => {
       if (worker && pending.size === 0) worker.unref();
     }) as Promise<RenderReply>;
   }
+
+  function request(kind: 'pdf' | 'docx' | 'pages', doc: IssueDocument, opts: RenderOptions): Promise<RenderReply> {
+    return send((id) => {
+      const base = { id, pageSize: opts.pageSize, bodyFont: opts.bodyFont };
+      return kind === 'pages' ? { ...base, kind, ...ledger.refs(doc) } : { ...base, kind, doc };
+    }, opts.onStage);
+  }
+
+  /** The worker's metrics pack, asked once (the faces do not change while the process runs); asked again after a failure. */
+  let pack: Promise<MetricsPack> | null = null;
 
   if (options.eager) ensureWorker();
 
@@ -191,6 +201,19 @@ export function createWorkerEngines(base: Engines, options: WorkerEnginesOptions
       const reply = await request('docx', doc, opts);
       if (reply.type !== 'docx') throw new Error(`render worker answered ${reply.type} to a docx request`);
       return { docx: reply.docx };
+    },
+    metricsPack: () => {
+      if (!pack) {
+        const asked = send((id) => ({ id, kind: 'metrics' })).then((reply) => {
+          if (reply.type !== 'metrics') throw new Error(`render worker answered ${reply.type} to a metrics request`);
+          return reply.pack;
+        });
+        asked.catch(() => {
+          if (pack === asked) pack = null;
+        });
+        pack = asked;
+      }
+      return pack;
     },
     close: async () => {
       const w = worker;

@@ -24,6 +24,9 @@ const engines: Engines = {
   renderPdf: async () => ({ pdf: new Uint8Array([37, 80, 68, 70]), pageCount: 1, pageMap: {} }),
   settlePages: async () => ({ pageCount: 1, pageMap: {} }),
   renderDocx: async () => ({ docx: new Uint8Array([80, 75]) }),
+  metricsPack: async () => {
+    throw new Error('not used');
+  },
 };
 
 const init: EngineInit = { type: 'init', dataDir: null, sampleManifest: null, version: '9.9.9' };

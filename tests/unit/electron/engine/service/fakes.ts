@@ -1,6 +1,7 @@
 // Test engines: deterministic stand-ins for import/PDF/DOCX so the service's own logic is what runs.
 import type { Engines, ImportedClipping } from '../../../../../electron/engine/service/engines';
 import type { SerializedEditorStateJson } from '../../../../../shared/content/lexicalJson';
+import type { MetricsPack } from '../../../../../shared/layout/metricsPack';
 
 export function paragraphs(...texts: string[]): SerializedEditorStateJson {
   return {
@@ -14,6 +15,12 @@ export function paragraphs(...texts: string[]): SerializedEditorStateJson {
 
 export function clipping(title: string, source: string, body: string): ImportedClipping {
   return { title, source, author: null, url: null, content: paragraphs(body), warnings: [] };
+}
+
+/** A small pack: one 1000-unit face (printable ASCII 500, CJK Unified Ideographs 1000), no extra face. */
+export function fakeMetricsPack(): MetricsPack {
+  const face = { unitsPerEm: 1000, ascent: 880, descent: -120, missingAdvance: 1000, twoEmDash: true, runs: [0x20, 0x5f, 500, 0x4e00 - 0x7f, 0x5200, 1000] };
+  return { version: 1, faces: [face], keys: { serif: 0, serifBold: 0, sans: 0, sansBold: 0, extra: null } };
 }
 
 export function fakeEngines(overrides: Partial<Engines> = {}): Engines & { pdfCalls: number; layoutCalls: number } {
@@ -47,6 +54,7 @@ export function fakeEngines(overrides: Partial<Engines> = {}): Engines & { pdfCa
       return { pageCount: 4 + doc.articles.length * 3, pageMap };
     },
     renderDocx: async () => ({ docx: new Uint8Array([0x50, 0x4b, 3, 4]) }),
+    metricsPack: async () => fakeMetricsPack(),
     ...overrides,
   };
   return engines as Engines & { pdfCalls: number; layoutCalls: number };
