@@ -59,6 +59,8 @@ describe('metricsPackSchema', () => {
     ['a fractional advance', withFace({ runs: [0x20, 1, 500.5] })],
     ['an advance wider than font units go', withFace({ runs: [0x20, 1, 70_000] })],
     ['a string among the numbers', withFace({ runs: ['32', 1, 500] as unknown as number[] })],
+    ['NaN among the numbers', withFace({ runs: [0x20, 1, Number.NaN] })],
+    ['runs that are not an array', withFace({ runs: { 0: 32, 1: 1, 2: 500, length: 3 } as unknown as number[] })],
     ['too many runs', withFace({ runs: new Array<number>(300_003).fill(1) })],
     ['no unitsPerEm', withFace({ unitsPerEm: 0 })],
     ['a missing twoEmDash', withFace({ twoEmDash: undefined as unknown as boolean })],
