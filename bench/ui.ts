@@ -3,13 +3,13 @@
 // numbers take to follow an edit once the editor has gone idle (issue #10): from the editor's
 // handover (ContentSyncPlugin, 400 ms after the last keystroke; the workspace marks it) and from
 // the last keystroke, to the frame that paints the new number.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { SerializedEditorStateJson } from '../shared/content/lexicalJson';
 import type { Issue } from '../shared/model/issue';
-import { launchChromium, CHROMIUM, REPO_ROOT, startWebApp } from '../tests/e2e/helpers/webApp';
+import { launchChromium, CHROMIUM, startWebApp } from '../tests/e2e/helpers/webApp';
 import { MARKS } from '../renderer/src/workspace/livePages';
+import { WORKER_MARK } from '../renderer/src/workspace/localPages';
 import { median, percentile } from './stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -113,10 +113,12 @@ interface Follow {
   toReply: number;
   toDom: number;
   toPaint: number;
-  /** within request → reply: until the fetch starts (drafts worked out, body written), the server's answer, after it (body read) */
-  toFetch: number;
-  server: number;
-  afterFetch: number;
+  /** the page-number worker's own time on the layout (NaN when the engine answered instead) */
+  worker: number;
+  /** frames that began between the handover and the paint: 1 = the numbers were in the first frame after it */
+  frames: number;
+  /** requests the page made to the engine's 本期视点 channels while following the edit */
+  engineRequests: number;
 }
 /**
  * In the page: wait, frame by frame, until the badge's text is not `before` (or is `before`, when
@@ -137,23 +139,11 @@ function waitForBadge(before: string | null, until: 'changed' | 'back'): string 
     throw new Error('page number did not ${until === 'changed' ? 'change' : 'come back'}');
   })()`;
 }
-/** the server's debug log (startWebApp keeps it): how long it took over each request, and each layout on the render worker */
-const serverLog = join(REPO_ROOT, 'test-results', 'web-server.log');
-function serverTimes(): { handled: number[]; layouts: number[] } {
-  const text = existsSync(serverLog) ? readFileSync(serverLog, 'utf8') : '';
-  return {
-    handled: [...text.matchAll(/issues:viewpointDraft ok (\d+) ms/g)].map((m) => Number(m[1])),
-    layouts: [...text.matchAll(/viewpoint layout ([\d.]+) ms/g)].map((m) => Number(m[1])),
-  };
-}
 const follows: Follow[] = [];
-const serverHandled: number[] = [];
-const serverLayout: number[] = [];
 const enginesMs: number[] = [];
 for (let r = 0; r < FOLLOW_RUNS; r++) {
   const before = await badge.textContent();
   await page.waitForTimeout(50);
-  const seen = serverTimes();
   const passage = `第${r + 1}轮：医保支付方式改革持续推进，按病组付费覆盖面扩大。`.repeat(55);
   const timing = (await page.evaluate(`(async () => {
     await new Promise((r) => requestAnimationFrame(r));
@@ -165,20 +155,32 @@ for (let r = 0; r < FOLLOW_RUNS; r++) {
       if (Number.isNaN(dom) && b && !b.classList.contains('pending') && b.textContent !== ${JSON.stringify(before)}) dom = performance.now();
     });
     observer.observe(document.querySelector('.column-tree') ?? document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    // every frame's start, to count the frames between the handover and the paint
+    const frames = [];
+    let recording = true;
+    const tick = () => { frames.push(performance.now()); if (recording) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
     const keystroke = performance.now();
     document.execCommand('insertText', false, ${JSON.stringify(passage)});
     const painted = await ${waitForBadge(before, 'changed')};
+    recording = false;
     observer.disconnect();
-    const at = (name) => performance.getEntriesByName(name, 'mark').at(-1)?.startTime ?? NaN;
+    const entry = (name) => performance.getEntriesByName(name, 'mark').at(-1);
+    const at = (name) => entry(name)?.startTime ?? NaN;
     const handover = at(${JSON.stringify(MARKS.handover)});
     const request = at(${JSON.stringify(MARKS.request)});
     const reply = at(${JSON.stringify(MARKS.reply)});
-    const fetched = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/issues:viewpoint')).at(-1);
-    return { toFetch: fetched.startTime - request, server: fetched.responseEnd - fetched.requestStart, afterFetch: reply - fetched.responseEnd, fromKeystroke: painted - keystroke, fromHandover: painted - handover, toRequest: request - handover, toReply: reply - request, toDom: dom - reply, toPaint: painted - dom };
+    const workerMark = entry(${JSON.stringify(WORKER_MARK)});
+    const worker = workerMark && workerMark.startTime >= request ? workerMark.detail.ms : NaN;
+    const engineRequests = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/issues:viewpoint')).length;
+    return {
+      fromKeystroke: painted - keystroke, fromHandover: painted - handover, toRequest: request - handover, toReply: reply - request, toDom: dom - reply, toPaint: painted - dom,
+      worker, frames: frames.filter((f) => f > handover && f < painted).length, engineRequests,
+    };
   })()`)) as Follow;
   follows.push(timing);
-  // The engine alone, over HTTP as the page calls it: the same request the page just made, with the
-  // passage once more (new text, so a real layout), before it is undone.
+  // For comparison, the engine over HTTP (the path the page takes where its worker cannot run): the
+  // same edit with the passage once more (new text, so a real layout), before it is undone.
   const draft = structuredClone(await call<Issue>('issues:get', { id: openIssueId }));
   const draftTarget = draft.columns.flatMap((c) => c.articles).find((a) => a.id === target.id)!;
   const columnId = draft.columns.find((c) => c.articles.includes(draftTarget))!.id;
@@ -187,10 +189,6 @@ for (let r = 0; r < FOLLOW_RUNS; r++) {
   const t = performance.now();
   await call('issues:viewpointDraft', { id: openIssueId, drafts: [{ columnId, article: draftTarget }] });
   enginesMs.push(performance.now() - t);
-  // the page's request is the first the server logged since the run began (the log is written asynchronously)
-  const logged = serverTimes();
-  serverHandled.push(logged.handled[seen.handled.length] ?? NaN);
-  serverLayout.push(logged.layouts[seen.layouts.length] ?? NaN);
   await editor.press('Control+z');
   await page.evaluate(waitForBadge(before, 'back'));
 }
@@ -206,13 +204,11 @@ console.log(`  keystroke → next frame: ${fmt(keystrokes.map((k) => k.frame))}`
 console.log(`Page numbers follow an edit (${follows.length} runs; the editor hands over ${EDITOR_IDLE_MS} ms after the last keystroke):`);
 console.log(`  editor handover → number painted: ${fmt(of('fromHandover'))} (target 16.7 ms)`);
 console.log(`  last keystroke → number painted: ${fmt(of('fromKeystroke'))}`);
+const firstFrame = follows.filter((f) => f.frames <= 1).length;
+console.log(`  painted in the first frame after the handover: ${firstFrame} of ${follows.length} runs (frames taken: ${follows.map((f) => f.frames).join(' ')})`);
 console.log(
-  `  of which, medians: handover → request ${median(of('toRequest')).toFixed(1)} ms, request → reply ${median(of('toReply')).toFixed(1)} ms, reply → in the DOM ${median(of('toDom')).toFixed(1)} ms, → painted ${median(of('toPaint')).toFixed(1)} ms`,
+  `  of which, medians: handover → request ${median(of('toRequest')).toFixed(1)} ms, request → reply ${median(of('toReply')).toFixed(1)} ms (the worker's layout ${median(of('worker')).toFixed(1)} ms), reply → in the DOM ${median(of('toDom')).toFixed(1)} ms, → painted (the next frame) ${median(of('toPaint')).toFixed(1)} ms`,
 );
-console.log(
-  `  request → reply, medians: page until the fetch ${median(of('toFetch')).toFixed(1)} ms, fetch (server) ${median(of('server')).toFixed(1)} ms, after it ${median(of('afterFetch')).toFixed(1)} ms`,
-);
-console.log(
-  `  on the server, medians: handling the request ${median(serverHandled).toFixed(1)} ms, of which the layout on the render worker (one changed article re-laid) ${median(serverLayout).toFixed(1)} ms`,
-);
-console.log(`  the engine alone (issues:viewpointDraft over HTTP, one changed article): ${fmt(enginesMs)}`);
+const asked = follows.reduce((n, f) => n + f.engineRequests, 0);
+console.log(`  requests to the engine's 本期视点 while following: ${asked}${asked > 0 ? ' (the page worker did not answer: these are the engine path\'s numbers)' : ' (all from the page-number worker)'}`);
+console.log(`  for comparison, the engine over HTTP (issues:viewpointDraft, one changed article; the fallback path): ${fmt(enginesMs)}`);

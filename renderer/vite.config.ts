@@ -14,6 +14,8 @@ export const rendererConfig: UserConfig = {
   root: rendererRoot,
   base: './',
   plugins: [react()],
+  // The page-number worker is an ES module worker (it shares chunks with the window: the layout engine).
+  worker: { format: 'es' },
   build: {
     outDir: pathOf('../out/web'),
     emptyOutDir: true,

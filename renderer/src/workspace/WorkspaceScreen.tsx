@@ -55,7 +55,7 @@ export function WorkspaceScreen({
 }) {
   const notices = useNotices();
   const { issue, loadError, restored, save, revision, change, flush, unsaved } = useIssue(issueId);
-  const live = useLivePages(issueId, revision, { unsaved, flush, allSaved: save.kind === 'saved' });
+  const live = useLivePages(issueId, revision, { issue, unsaved, flush, allSaved: save.kind === 'saved' });
 
   useEffect(() => {
     if (restored) notices.info('已恢复上次关闭前未保存的修改。');

@@ -1,14 +1,19 @@
 // Live page numbers: once the editor hands over a change (it does so only after typing pauses),
-// ask the engine for the settled 本期视点 at once, sending the unsaved drafts of the changed
-// articles with the request (an incremental layout: only the changed article is re-laid). The
-// autosave runs as before and is started once the numbers are painted, so neither the save's
-// serialising nor its database work delays them; a change of the issue's shape (columns, order,
-// 期刊信息) is saved first.
+// lay the issue out as the editor has it now, at once, in the window's page-number worker
+// (./localPages.ts: the export's own layout engine over the engine's font metrics; an incremental
+// layout, only the changed paragraphs are re-broken). Where that worker cannot run, ask the engine
+// for the settled 本期视点 instead, sending the unsaved drafts of the changed articles with the
+// request (a change of the issue's shape: columns, order, 期刊信息, is saved first). The autosave
+// runs as before and is started once the numbers are painted, so neither the save's serialising
+// nor its database work delays them.
 // The column tree and the 本期视点 preview both read this one result, so they never disagree.
 import { useEffect, useRef, useState } from 'react';
 import type { ViewpointPreview } from '../../../shared/api/contract';
 import { describeError, UserFacingError } from '../../../shared/errors';
+import type { PageLook } from '../../../shared/layout/livePreview';
+import type { Issue } from '../../../shared/model/issue';
 import { errorMessage, getApi } from '../api/client';
+import { localPages } from './localPages';
 import type { SavePlan } from './savePlan';
 
 /** performance marks around each request: the bench reads them to say where the time goes */
@@ -35,6 +40,8 @@ export interface LivePages {
 }
 
 export interface LivePagesSource {
+  /** the issue as the editor has it now, saved or not (null while it loads) */
+  issue: Issue | null;
   /** what the engine does not hold yet (after a save in progress ends) */
   unsaved: () => Promise<SavePlan>;
   /** save everything now */
@@ -70,6 +77,32 @@ export async function fetchLivePreview(issueId: string, source: LivePagesSource)
   }
 }
 
+/** The 本期视点 of the issue as the editor has it now: from the page-number worker, or else from the engine. */
+export async function livePreview(issueId: string, source: LivePagesSource, look: Promise<PageLook | null>): Promise<ViewpointPreview> {
+  const issue = source.issue;
+  if (issue?.id === issueId) {
+    const [local, l] = await Promise.all([localPages(), look]);
+    if (local && l) {
+      try {
+        return await local.layout(issue, l);
+      } catch (e) {
+        console.warn(`live page numbers: the page worker failed, asking the engine (${describeError(e)})`);
+      }
+    }
+  }
+  return fetchLivePreview(issueId, source);
+}
+
+/** Paper and body face from 设置, read once per workspace (null when they cannot be read: the engine then lays out). */
+function readLook(): Promise<PageLook | null> {
+  return getApi()
+    .settings.get({})
+    .then(
+      (s) => ({ pageSize: s.pageSize, bodyFont: s.bodyFont }),
+      () => null,
+    );
+}
+
 /** Runs `work` in a task after the next frame is painted. */
 function afterPaint(work: () => void): void {
   if (document.hidden) setTimeout(work, 0);
@@ -82,6 +115,8 @@ export function useLivePages(issueId: string, revision: number, source: LivePage
   const latest = useRef(0);
   const sourceRef = useRef(source);
   sourceRef.current = source;
+  const look = useRef<Promise<PageLook | null> | null>(null);
+  look.current ??= readLook();
   const [retry, setRetry] = useState(0);
   const failed = state.error !== null;
   useEffect(() => {
@@ -96,7 +131,7 @@ export function useLivePages(issueId: string, revision: number, source: LivePage
     const timer = setTimeout(() => {
       mark(MARKS.request);
       const src = sourceRef.current;
-      fetchLivePreview(issueId, src)
+      livePreview(issueId, src, look.current ?? readLook())
         .then(
           (preview) => {
             if (ticket !== latest.current) return;

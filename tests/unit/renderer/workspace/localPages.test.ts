@@ -1,0 +1,139 @@
+// Live page numbers laid out in the renderer's page-number worker (run here in-process, with the
+// messages structured-cloned as postMessage does): the numbers are the engine's own, before and
+// after edits, and a request carries only the article that changed.
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadIssueFromManifest } from '../../../../electron/engine/build/manifest';
+import { metricsPack } from '../../../../electron/engine/fonts/metricsPack';
+import { settlePageNumbers } from '../../../../electron/engine/pdf/index';
+import { buildIssueDocument } from '../../../../shared/document/issueDocument';
+import { viewpointPreviewOf } from '../../../../shared/document/liveDocument';
+import type { PageLook } from '../../../../shared/layout/livePreview';
+import type { Issue } from '../../../../shared/model/issue';
+import { createLocalPages, type PagesWorkerLike } from '../../../../renderer/src/workspace/localPages';
+import { createPagesHandler } from '../../../../renderer/src/workspace/pagesHandler';
+import type { FromWorker, IssueFrame, ToWorker } from '../../../../renderer/src/workspace/pagesProtocol';
+import { paragraphsContent } from '../../../helpers/model';
+
+const SAMPLE = resolve(__dirname, '../../../../resources/sample/manifest.json');
+
+/** A worker running the real handler in this process; `restart()` loses what it holds, as a new worker would. */
+function inProcessWorker() {
+  let handle: (m: ToWorker) => void;
+  let metrics: ToWorker | null = null;
+  const worker = {
+    posted: [] as ToWorker[],
+    terminated: false,
+    onmessage: null as PagesWorkerLike['onmessage'],
+    onerror: null as PagesWorkerLike['onerror'],
+    postMessage(message: ToWorker) {
+      worker.posted.push(message);
+      if (message.type === 'metrics') metrics = message;
+      const copy = structuredClone(message);
+      setTimeout(() => handle(copy), 0);
+    },
+    terminate() {
+      worker.terminated = true;
+    },
+    restart() {
+      handle = createPagesHandler((reply: FromWorker) => setTimeout(() => worker.onmessage?.({ data: structuredClone(reply) }), 0));
+      if (metrics) handle(structuredClone(metrics));
+    },
+  };
+  worker.restart();
+  return worker;
+}
+
+/** The 本期视点 the engine gives for the issue (the export's own page numbers). */
+function engineView(issue: Issue, look: PageLook) {
+  const doc = buildIssueDocument(issue);
+  const pages = settlePageNumbers(doc, { pageSize: look.pageSize, bodyFont: look.bodyFont });
+  return viewpointPreviewOf(doc, { pageMap: pages.pageMap, pageCount: pages.pageCount });
+}
+
+const fullArticles = (m: ToWorker | undefined): string[] =>
+  m?.type === 'layout' ? (m.issue as IssueFrame).columns.flatMap((c) => c.articles.filter((a) => 'title' in a).map((a) => (a as { id: string }).id)) : [];
+
+/** The issue with the article at `k` (issue order) given a few pages more of text at its top. */
+function lengthened(issue: Issue, k: number, text: string): Issue {
+  let n = 0;
+  return {
+    ...issue,
+    columns: issue.columns.map((c) => ({
+      ...c,
+      articles: c.articles.map((a) => {
+        if (n++ !== k) return a;
+        const extra = paragraphsContent(...Array.from({ length: 24 }, () => text)).root.children;
+        return { ...a, content: { ...a.content, root: { ...a.content.root, children: [...extra, ...a.content.root.children] } } };
+      }),
+    })),
+  };
+}
+
+describe('createLocalPages', () => {
+  let issue: Issue;
+  beforeAll(async () => {
+    issue = await loadIssueFromManifest(SAMPLE);
+  }, 60_000);
+
+  it('gives the engine’s 本期视点 and page numbers, in both looks', async () => {
+    const local = createLocalPages(inProcessWorker(), metricsPack());
+    for (const look of [{ pageSize: 'A4', bodyFont: 'serif' }, { pageSize: '16K', bodyFont: 'sans' }] as PageLook[]) {
+      const view = await local.layout(issue, look);
+      expect(view.exact).toBe(true);
+      expect(view.columns.flatMap((c) => c.entries).every((e) => Number.isInteger(e.page))).toBe(true);
+      expect(view).toEqual(engineView(issue, look));
+    }
+  }, 60_000);
+
+  it('follows edits with the engine’s numbers, sending only the edited article', async () => {
+    const worker = inProcessWorker();
+    const local = createLocalPages(worker, metricsPack());
+    const look: PageLook = { pageSize: 'A4', bodyFont: 'serif' };
+    const before = await local.layout(issue, look);
+    expect(fullArticles(worker.posted.at(-1)).length).toBe(issue.columns.flatMap((c) => c.articles).length);
+
+    const edited = lengthened(issue, 1, '国家医保局持续推进药品集中带量采购常态化制度化开展，第十批集采药品平均降价超过百分之五十。'.repeat(3));
+    const after = await local.layout(edited, look);
+    expect(fullArticles(worker.posted.at(-1))).toEqual([edited.columns.flatMap((c) => c.articles)[1].id]);
+    expect(after).toEqual(engineView(edited, look));
+    const pagesOf = (v: typeof before) => v.columns.flatMap((c) => c.entries.map((e) => e.page ?? NaN));
+    expect(pagesOf(after)[2]).toBeGreaterThan(pagesOf(before)[2]);
+    expect(pagesOf(after).slice(0, 2)).toEqual(pagesOf(before).slice(0, 2));
+
+    // and back: the unchanged issue object again
+    expect(await local.layout(issue, look)).toEqual(before);
+  }, 60_000);
+
+  it('sends every article again when the worker lost what it held', async () => {
+    const worker = inProcessWorker();
+    const local = createLocalPages(worker, metricsPack());
+    const look: PageLook = { pageSize: 'A4', bodyFont: 'serif' };
+    const first = await local.layout(issue, look);
+    worker.restart();
+    expect(await local.layout(issue, look)).toEqual(first);
+    const layouts = worker.posted.filter((m) => m.type === 'layout');
+    expect(layouts.map((m) => fullArticles(m).length)).toEqual([first.columns.flatMap((c) => c.entries).length, 0, first.columns.flatMap((c) => c.entries).length]);
+  }, 60_000);
+
+  it('fails every waiting and later request once the worker dies, and says so once', async () => {
+    const worker = inProcessWorker();
+    const onBroken = vi.fn();
+    const local = createLocalPages(worker, metricsPack(), onBroken);
+    const waiting = local.layout(issue, { pageSize: 'A4', bodyFont: 'serif' });
+    worker.onerror?.({ message: 'Uncaught RangeError: out of memory' });
+    await expect(waiting).rejects.toThrow(/page worker failed: Uncaught RangeError/);
+    await expect(local.layout(issue, { pageSize: 'A4', bodyFont: 'serif' })).rejects.toThrow(/page worker failed/);
+    expect(onBroken).toHaveBeenCalledTimes(1);
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('rejects a request the worker could not lay out, and lays out the next', async () => {
+    const worker = inProcessWorker();
+    const local = createLocalPages(worker, metricsPack());
+    const [column] = issue.columns;
+    const broken = { ...issue, columns: [{ ...column, articles: [{ ...column.articles[0], content: null as never }] }] };
+    await expect(local.layout(broken, { pageSize: 'A4', bodyFont: 'serif' })).rejects.toThrow(/page worker: /);
+    expect((await local.layout(issue, { pageSize: 'A4', bodyFont: 'serif' })).exact).toBe(true);
+  }, 60_000);
+});
