@@ -1,6 +1,9 @@
 // layout:metrics — the faces' metrics pack the renderer lays out with: the real engines' pack through
 // the service and the contract, the render worker's (asked once, asked again after a failure), and
 // what the schema refuses.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { metricsPackSchema } from '../../../../../shared/api/contract';
 import { metricsPack } from '../../../../../electron/engine/fonts/metricsPack';
@@ -9,6 +12,7 @@ import { createDispatch } from '../../../../../electron/engine/service/dispatch'
 import { createMemoryStore } from '../../../../../electron/engine/service/memoryStore';
 import { createService } from '../../../../../electron/engine/service/service';
 import { createWorkerEngines } from '../../../../../electron/engine/service/workerEngines';
+import { startWebServer } from '../../../../../electron/web/server';
 import { metricsFromPack, type MetricsPack } from '../../../../../shared/layout/metricsPack';
 import { fakeEngines, fakeMetricsPack } from './fakes';
 
@@ -26,6 +30,25 @@ describe('layout:metrics', () => {
     const metrics = metricsFromPack(r.result as MetricsPack);
     expect(metrics.advance('医保', 'serif')).toBe(2000);
     expect(metrics.hasGlyph('sans', '药'.codePointAt(0) ?? 0)).toBe(true);
+  });
+
+  it('reaches the browser over web mode’s HTTP, from the render worker, as plain JSON', async () => {
+    const engines = createWorkerEngines(defaultEngines);
+    const server = await startWebServer({ dispatch: createDispatch(createService({ store: createMemoryStore(), engines })), staticDir: mkdtempSync(join(tmpdir(), 'weekly-metrics-')) });
+    try {
+      const response = await fetch(`http://127.0.0.1:${server.port}/api/layout:metrics`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-weekly-desk-token': server.token },
+        body: '{}',
+      });
+      expect(response.status).toBe(200);
+      const body = await response.text();
+      expect(body.length).toBeLessThan(100_000);
+      expect(JSON.parse(body)).toEqual({ ok: true, result: metricsPack() });
+    } finally {
+      await server.close();
+      await engines.close();
+    }
   });
 
   it('reports a pack outside the contract as an internal error, not as metrics', async () => {
