@@ -1,6 +1,9 @@
 // Live page numbers (issue #10): the column tree shows where each article's title will print, the
 // 本期视点 preview shows the same numbers, and both move when an edit pushes later articles down.
+// The page lays them out itself (its page-number worker, over the engine's font metrics); where it
+// cannot, it asks the engine.
 import type { Page, Route } from 'playwright-core';
+import type { ViewpointPreview } from '../../shared/api/contract';
 import type { Issue } from '../../shared/model/issue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppSession, type AppSession } from './helpers/webApp';
@@ -19,18 +22,44 @@ async function treePages(): Promise<Array<[string, number]>> {
   );
 }
 
-/** The issue as the server has stored it (straight from the API, not through the page). */
-async function storedIssue(): Promise<Issue> {
+/** One API call straight to the server, not through the page. */
+async function call<T>(channel: string, input: unknown): Promise<T> {
   const url = new URL(session.app.url);
   const token = url.searchParams.get('token') ?? '';
-  const startup = await fetch(new URL('/api/app:startup', url), { method: 'POST', headers: { 'content-type': 'application/json', 'x-weekly-desk-token': token }, body: '{}' });
-  const { result } = (await startup.json()) as { result: { openIssueId: string } };
-  const res = await fetch(new URL('/api/issues:get', url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-weekly-desk-token': token },
-    body: JSON.stringify({ id: result.openIssueId }),
-  });
-  return ((await res.json()) as { result: Issue }).result;
+  const res = await fetch(new URL(`/api/${channel}`, url), { method: 'POST', headers: { 'content-type': 'application/json', 'x-weekly-desk-token': token }, body: JSON.stringify(input) });
+  return ((await res.json()) as { result: T }).result;
+}
+
+/** The issue as the server has stored it. */
+async function storedIssue(): Promise<Issue> {
+  const { openIssueId } = await call<{ openIssueId: string }>('app:startup', {});
+  return call<Issue>('issues:get', { id: openIssueId });
+}
+
+/** The engine's page numbers for the stored issue, in issue order. */
+async function enginePages(): Promise<number[]> {
+  const { openIssueId } = await call<{ openIssueId: string }>('app:startup', {});
+  const view = await call<ViewpointPreview>('issues:viewpoint', { id: openIssueId });
+  return view.columns.flatMap((c) => c.entries.map((e) => e.page ?? NaN));
+}
+
+/** Requests the page makes to the engine's 本期视点 channels (the fallback path), counted from now. */
+function countEngineRequests(): { count: () => number; stop: () => void } {
+  let n = 0;
+  const listener = (request: { url(): string }) => {
+    if (request.url().includes('/api/issues:viewpoint')) n++;
+  };
+  page.on('request', listener);
+  return { count: () => n, stop: () => page.off('request', listener) };
+}
+
+/** Inserts `text` at the top of the body of the article at `k` in the tree. */
+async function lengthenArticle(k: number, text: string): Promise<void> {
+  await page.locator('.article-item').nth(k).getByRole('button').click();
+  const body = page.getByRole('textbox', { name: '正文' });
+  await body.locator('p').first().click();
+  await page.keyboard.press('Home');
+  await body.evaluate((_, t) => document.execCommand('insertText', false, t), text);
 }
 
 async function settled(): Promise<void> {
@@ -85,7 +114,7 @@ describe('live page numbers', () => {
   });
 
   it('follows the unsaved draft while its save is held up, and the save still lands afterwards', async () => {
-    // Hold every article save at the network: only the draft sent with the request can move the numbers.
+    // Hold every article save at the network: the numbers must follow what the editor has, unsaved.
     const held: Route[] = [];
     let holding = true;
     await page.route('**/api/articles:save', (route) => void (holding ? held.push(route) : route.continue()));
@@ -122,6 +151,44 @@ describe('live page numbers', () => {
       holding = false;
       for (const route of held) await route.continue().catch(() => {});
       await page.unroute('**/api/articles:save');
+    }
+  });
+
+  it('lays the numbers out in the page, asking the engine nothing, and they are the engine’s once saved', async () => {
+    await page.getByRole('tab', { name: '正文' }).click();
+    await settled();
+    const before = await treePages();
+    const engine = countEngineRequests();
+    try {
+      const passage = '公立医院高质量发展评价指标体系持续完善，绩效考核结果与医保支付、财政补助挂钩。';
+      await lengthenArticle(3, passage.repeat(80));
+      await expect.poll(async () => (await treePages())[4][1], { timeout: 30_000 }).toBeGreaterThan(before[4][1] + 1);
+      await settled();
+      expect(engine.count()).toBe(0);
+      const shown = (await treePages()).map(([, n]) => n);
+      await expect.poll(async () => JSON.stringify(await storedIssue()), { timeout: 30_000 }).toContain(passage.repeat(80));
+      expect(await enginePages()).toEqual(shown);
+    } finally {
+      engine.stop();
+    }
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it('asks the engine when the page cannot lay the numbers out itself (no font metrics)', async () => {
+    await page.route('**/api/layout:metrics', (route) => route.abort());
+    const engine = countEngineRequests();
+    try {
+      await page.reload();
+      await settled();
+      expect(engine.count()).toBeGreaterThan(0);
+      const before = await treePages();
+      expect(before.map(([, n]) => n)).toEqual(await enginePages());
+      await lengthenArticle(1, '药品追溯码全场景采集应用加快推进，医保基金监管更加精准，定点医药机构的违规行为得到及时纠正。'.repeat(120));
+      await expect.poll(async () => (await treePages())[2][1], { timeout: 30_000 }).toBeGreaterThan(before[2][1] + 1);
+      expect(session.pageErrors).toEqual([]);
+    } finally {
+      engine.stop();
+      await page.unroute('**/api/layout:metrics');
     }
   });
 });
