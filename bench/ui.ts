@@ -160,6 +160,9 @@ for (let r = 0; r < FOLLOW_RUNS; r++) {
     let recording = true;
     const tick = () => { frames.push(performance.now()); if (recording) requestAnimationFrame(tick); };
     requestAnimationFrame(tick);
+    // A real keystroke lands anywhere in a frame, and the handover 400 ms (24 frames) later at the
+    // same point: the runs spread it evenly over the frame, from just after one begins.
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, ${((r / FOLLOW_RUNS) * 16.7).toFixed(1)})));
     const keystroke = performance.now();
     document.execCommand('insertText', false, ${JSON.stringify(passage)});
     const painted = await ${waitForBadge(before, 'changed')};

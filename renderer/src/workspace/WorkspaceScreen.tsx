@@ -54,8 +54,9 @@ export function WorkspaceScreen({
   onRequestDone: () => void;
 }) {
   const notices = useNotices();
-  const { issue, loadError, restored, save, revision, change, flush, unsaved } = useIssue(issueId);
-  const live = useLivePages(issueId, revision, { issue, unsaved, flush, allSaved: save.kind === 'saved' });
+  const { issue, loadError, restored, save, revision, change, flush, unsaved, latest } = useIssue(issueId);
+  const live = useLivePages(issueId, revision, { latest, unsaved, flush, allSaved: save.kind === 'saved' });
+  const { follow } = live;
 
   useEffect(() => {
     if (restored) notices.info('已恢复上次关闭前未保存的修改。');
@@ -99,8 +100,10 @@ export function WorkspaceScreen({
     (id: string, content: SerializedEditorStateJson) => {
       mark(MARKS.handover);
       change((i) => updateArticle(i, id, { content }));
+      // the page numbers, at once: the worker lays them out while React renders the change
+      follow();
     },
-    [change],
+    [change, follow],
   );
 
   const addImported = (rows: ImportedRow[]) => {

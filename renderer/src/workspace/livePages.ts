@@ -7,7 +7,7 @@
 // runs as before and is started once the numbers are painted, so neither the save's serialising
 // nor its database work delays them.
 // The column tree and the 本期视点 preview both read this one result, so they never disagree.
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ViewpointPreview } from '../../../shared/api/contract';
 import { describeError, UserFacingError } from '../../../shared/errors';
 import type { PageLook } from '../../../shared/layout/livePreview';
@@ -31,6 +31,8 @@ export function mark(name: (typeof MARKS)[keyof typeof MARKS]): void {
 }
 
 export interface LivePages {
+  /** the editor handed over a change: lay it out now, in this task (other changes are picked up after their render) */
+  follow: () => void;
   preview: ViewpointPreview | null;
   /** articleId → page of its title, from the latest layout */
   pages: ReadonlyMap<string, number>;
@@ -40,8 +42,8 @@ export interface LivePages {
 }
 
 export interface LivePagesSource {
-  /** the issue as the editor has it now, saved or not (null while it loads) */
-  issue: Issue | null;
+  /** the issue as the editor has it now, saved or not, including a change not rendered yet (null while it loads) */
+  latest: () => Issue | null;
   /** what the engine does not hold yet (after a save in progress ends) */
   unsaved: () => Promise<SavePlan>;
   /** save everything now */
@@ -78,8 +80,7 @@ export async function fetchLivePreview(issueId: string, source: LivePagesSource)
 }
 
 /** The 本期视点 of the issue as the editor has it now: from the page-number worker, or else from the engine. */
-export async function livePreview(issueId: string, source: LivePagesSource, look: Promise<PageLook | null>): Promise<ViewpointPreview> {
-  const issue = source.issue;
+export async function livePreview(issueId: string, issue: Issue | null, source: LivePagesSource, look: Promise<PageLook | null>): Promise<ViewpointPreview> {
   if (issue?.id === issueId) {
     const [local, l] = await Promise.all([localPages(), look]);
     if (local && l) {
@@ -110,28 +111,33 @@ function afterPaint(work: () => void): void {
 }
 
 export function useLivePages(issueId: string, revision: number, source: LivePagesSource): LivePages {
-  const [state, setState] = useState<LivePages>({ preview: null, pages: new Map(), pending: true, error: null });
+  const [state, setState] = useState<Omit<LivePages, 'follow'>>({ preview: null, pages: new Map(), pending: true, error: null });
   /** the newest request wins: answers to older ones are dropped */
   const latest = useRef(0);
+  /** the issue object the newest request was for (undefined: none yet) */
+  const asked = useRef<Issue | null | undefined>(undefined);
   const sourceRef = useRef(source);
   sourceRef.current = source;
   const look = useRef<Promise<PageLook | null> | null>(null);
   look.current ??= readLook();
   const [retry, setRetry] = useState(0);
+  const retried = useRef(0);
   const failed = state.error !== null;
   useEffect(() => {
     if (failed && source.allSaved) setRetry((r) => r + 1);
   }, [failed, source.allSaved]);
 
-  useEffect(() => {
-    const ticket = ++latest.current;
-    setState((s) => (s.pending ? s : { ...s, pending: true }));
-    // No idle wait here: the editor hands over only once typing pauses. A zero timeout coalesces
-    // changes made in one burst (a drop that also re-selects, an import of several articles).
-    const timer = setTimeout(() => {
-      mark(MARKS.request);
+  /** Lays out the issue as it is now, unless the newest request was for this very issue (and no retry is due). */
+  const ask = useCallback(
+    (again = false): void => {
       const src = sourceRef.current;
-      livePreview(issueId, src, look.current ?? readLook())
+      const issue = src.latest();
+      if (!again && issue === asked.current) return;
+      asked.current = issue;
+      const ticket = ++latest.current;
+      setState((s) => (s.pending ? s : { ...s, pending: true }));
+      mark(MARKS.request);
+      livePreview(issueId, issue, src, look.current ?? readLook())
         .then(
           (preview) => {
             if (ticket !== latest.current) return;
@@ -147,9 +153,20 @@ export function useLivePages(issueId: string, revision: number, source: LivePage
         // wait for. (A hidden page paints nothing: there it goes at once. Should the frame never come,
         // the autosave's own timer and the page-hide flush still save.)
         .finally(() => afterPaint(() => void src.flush().catch(() => {})));
-    }, 0);
-    return () => clearTimeout(timer);
-  }, [issueId, revision, retry]);
+    },
+    [issueId],
+  );
 
-  return state;
+  // Changes that did not come through follow() (columns, order, imports, 期刊信息), after their
+  // render. No idle wait: a zero timeout coalesces changes made in one burst (a drop that also
+  // re-selects, an import of several articles).
+  useEffect(() => {
+    const again = retry !== retried.current;
+    retried.current = retry;
+    const timer = setTimeout(() => ask(again), 0);
+    return () => clearTimeout(timer);
+  }, [issueId, revision, retry, ask]);
+
+  const follow = useCallback(() => ask(), [ask]);
+  return { ...state, follow };
 }

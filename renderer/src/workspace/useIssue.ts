@@ -21,6 +21,8 @@ export interface IssueHandle {
    * live page numbers send these articles as drafts instead of waiting for the autosave.
    */
   unsaved: () => Promise<SavePlan>;
+  /** the issue with every change so far, before React has rendered the latest */
+  latest: () => Issue | null;
 }
 
 export function useIssue(issueId: string): IssueHandle {
@@ -113,11 +115,12 @@ export function useIssue(issueId: string): IssueHandle {
   );
 
   const flush = useCallback(() => saver.flush(), [saver]);
+  const latest = useCallback(() => current.current, []);
 
   const unsaved = useCallback(async (): Promise<SavePlan> => {
     await saver.settled();
     return current.current ? planSave(stored.current, current.current) : { kind: 'none' };
   }, [saver]);
 
-  return { issue, loadError, restored, save, revision, change, flush, unsaved };
+  return { issue, loadError, restored, save, revision, change, flush, unsaved, latest };
 }
