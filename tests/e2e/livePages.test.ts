@@ -6,6 +6,7 @@ import type { Page, Route } from 'playwright-core';
 import type { ViewpointPreview } from '../../shared/api/contract';
 import type { Issue } from '../../shared/model/issue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LAYOUT_MARK, WARM_MARK } from '../../renderer/src/workspace/localPages';
 import { openAppSession, type AppSession } from './helpers/webApp';
 
 let session: AppSession;
@@ -154,9 +155,12 @@ describe('live page numbers', () => {
     }
   });
 
-  it('lays the numbers out in the page, asking the engine nothing, and they are the engine’s once saved', async () => {
+  it('lays the numbers out in the page, on the UI thread once it has the issue laid out, asking the engine nothing; they are the engine’s once saved', async () => {
     await page.getByRole('tab', { name: '正文' }).click();
     await settled();
+    // the UI thread lays the issue out in idle time after the first numbers
+    const mark = (name: string) => page.evaluate(`performance.getEntriesByName(${JSON.stringify(name)}, 'mark').at(-1)?.detail ?? (performance.getEntriesByName(${JSON.stringify(name)}, 'mark').length ? 'set' : null)`);
+    await expect.poll(() => mark(WARM_MARK), { timeout: 30_000 }).not.toBeNull();
     const before = await treePages();
     const engine = countEngineRequests();
     try {
@@ -165,6 +169,7 @@ describe('live page numbers', () => {
       await expect.poll(async () => (await treePages())[4][1], { timeout: 30_000 }).toBeGreaterThan(before[4][1] + 1);
       await settled();
       expect(engine.count()).toBe(0);
+      expect(await mark(LAYOUT_MARK)).toMatchObject({ thread: 'main' });
       const shown = (await treePages()).map(([, n]) => n);
       await expect.poll(async () => JSON.stringify(await storedIssue()), { timeout: 30_000 }).toContain(passage.repeat(80));
       expect(await enginePages()).toEqual(shown);

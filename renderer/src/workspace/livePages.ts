@@ -1,19 +1,21 @@
 // Live page numbers: once the editor hands over a change (it does so only after typing pauses),
-// lay the issue out as the editor has it now, at once, in the window's page-number worker
-// (./localPages.ts: the export's own layout engine over the engine's font metrics; an incremental
-// layout, only the changed paragraphs are re-broken). Where that worker cannot run, ask the engine
-// for the settled 本期视点 instead, sending the unsaved drafts of the changed articles with the
-// request (a change of the issue's shape: columns, order, 期刊信息, is saved first). The autosave
-// runs as before and is started once the numbers are painted, so neither the save's serialising
-// nor its database work delays them.
-// The column tree and the 本期视点 preview both read this one result, so they never disagree.
+// lay the issue out as the editor has it now, at once, in the renderer (./localPages.ts: the
+// export's own layout engine over the engine's font metrics; an incremental layout, only the
+// changed paragraphs are re-broken). The handover is laid out synchronously on the UI thread once
+// that has the issue laid out (it does so in idle time), so the numbers are in the next frame;
+// until then, and for other changes, in the page-number worker. Where neither can run, ask the
+// engine for the settled 本期视点 instead, sending the unsaved drafts of the changed articles with
+// the request (a change of the issue's shape: columns, order, 期刊信息, is saved first). The
+// autosave runs as before and is started once the numbers are painted, so neither the save's
+// serialising nor its database work delays them.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { ViewpointPreview } from '../../../shared/api/contract';
 import { describeError, UserFacingError } from '../../../shared/errors';
 import type { PageLook } from '../../../shared/layout/livePreview';
 import type { Issue } from '../../../shared/model/issue';
 import { errorMessage, getApi } from '../api/client';
-import { localPages } from './localPages';
+import { localPages, localPagesNow } from './localPages';
 import type { SavePlan } from './savePlan';
 
 /** performance marks around each request: the bench reads them to say where the time goes */
@@ -85,7 +87,9 @@ export async function livePreview(issueId: string, issue: Issue | null, source: 
     const [local, l] = await Promise.all([localPages(), look]);
     if (local && l) {
       try {
-        return await local.layout(issue, l);
+        const preview = await local.layout(issue, l);
+        local.warmUp(issue, l);
+        return preview;
       } catch (e) {
         console.warn(`live page numbers: the page worker failed, asking the engine (${describeError(e)})`);
       }
@@ -119,7 +123,12 @@ export function useLivePages(issueId: string, revision: number, source: LivePage
   const sourceRef = useRef(source);
   sourceRef.current = source;
   const look = useRef<Promise<PageLook | null> | null>(null);
-  look.current ??= readLook();
+  /** the look once read (the synchronous layout needs it at once) */
+  const lookNow = useRef<PageLook | null>(null);
+  if (!look.current) {
+    look.current = readLook();
+    void look.current.then((l) => (lookNow.current = l));
+  }
   const [retry, setRetry] = useState(0);
   const retried = useRef(0);
   const failed = state.error !== null;
@@ -127,32 +136,51 @@ export function useLivePages(issueId: string, revision: number, source: LivePage
     if (failed && source.allSaved) setRetry((r) => r + 1);
   }, [failed, source.allSaved]);
 
-  /** Lays out the issue as it is now, unless the newest request was for this very issue (and no retry is due). */
+  /**
+   * Lays out the issue as it is now, unless the newest request was for this very issue (and no
+   * retry is due); `now`: on this thread, synchronously, if it can (the editor's handover).
+   */
   const ask = useCallback(
-    (again = false): void => {
+    (again = false, now = false): void => {
       const src = sourceRef.current;
       const issue = src.latest();
       if (!again && issue === asked.current) return;
       asked.current = issue;
       const ticket = ++latest.current;
-      setState((s) => (s.pending ? s : { ...s, pending: true }));
       mark(MARKS.request);
+      // The autosave, now rather than after its own delay (its failures show in the save indicator),
+      // once the numbers are on screen: serialising the issue takes milliseconds the paint should not
+      // wait for. (A hidden page paints nothing: there it goes at once. Should the frame never come,
+      // the autosave's own timer and the page-hide flush still save.)
+      const saveAfterPaint = () => afterPaint(() => void src.flush().catch(() => {}));
+      const shown = (preview: ViewpointPreview) => {
+        mark(MARKS.reply);
+        setState({ preview, pages: pagesOf(preview), pending: false, error: null });
+      };
+      const l = lookNow.current;
+      const preview = now && issue?.id === issueId && l ? localPagesNow()?.layoutNow(issue, l) : null;
+      if (preview) {
+        // Committed before this task ends, so the next frame shows it (React would otherwise render in
+        // a later task, maybe after that frame). In a microtask: the handover may come from an
+        // unmounting editor, while React is committing.
+        queueMicrotask(() => {
+          if (ticket !== latest.current) return;
+          flushSync(() => shown(preview));
+          saveAfterPaint();
+        });
+        return;
+      }
+      setState((s) => (s.pending ? s : { ...s, pending: true }));
       livePreview(issueId, issue, src, look.current ?? readLook())
         .then(
-          (preview) => {
-            if (ticket !== latest.current) return;
-            mark(MARKS.reply);
-            setState({ preview, pages: pagesOf(preview), pending: false, error: null });
+          (p) => {
+            if (ticket === latest.current) shown(p);
           },
           (e: unknown) => {
             if (ticket === latest.current) setState((s) => ({ ...s, pending: false, error: errorMessage(e) }));
           },
         )
-        // The autosave, now rather than after its own delay (its failures show in the save indicator),
-        // once the numbers are on screen: serialising the issue takes milliseconds the paint should not
-        // wait for. (A hidden page paints nothing: there it goes at once. Should the frame never come,
-        // the autosave's own timer and the page-hide flush still save.)
-        .finally(() => afterPaint(() => void src.flush().catch(() => {})));
+        .finally(saveAfterPaint);
     },
     [issueId],
   );
@@ -167,6 +195,6 @@ export function useLivePages(issueId: string, revision: number, source: LivePage
     return () => clearTimeout(timer);
   }, [issueId, revision, retry, ask]);
 
-  const follow = useCallback(() => ask(), [ask]);
+  const follow = useCallback(() => ask(false, true), [ask]);
   return { ...state, follow };
 }

@@ -10,10 +10,10 @@ import { buildIssueDocument } from '../../../../shared/document/issueDocument';
 import { viewpointPreviewOf } from '../../../../shared/document/liveDocument';
 import type { PageLook } from '../../../../shared/layout/livePreview';
 import type { Issue } from '../../../../shared/model/issue';
-import { createLocalPages, type PagesWorkerLike } from '../../../../renderer/src/workspace/localPages';
+import { createLocalPages, type IdleScheduler, type PagesWorkerLike } from '../../../../renderer/src/workspace/localPages';
 import { createPagesHandler } from '../../../../renderer/src/workspace/pagesHandler';
 import type { FromWorker, IssueFrame, ToWorker } from '../../../../renderer/src/workspace/pagesProtocol';
-import { paragraphsContent } from '../../../helpers/model';
+import { paragraphsContent, testArticle } from '../../../helpers/model';
 
 const SAMPLE = resolve(__dirname, '../../../../resources/sample/manifest.json');
 
@@ -119,7 +119,7 @@ describe('createLocalPages', () => {
   it('fails every waiting and later request once the worker dies, and says so once', async () => {
     const worker = inProcessWorker();
     const onBroken = vi.fn();
-    const local = createLocalPages(worker, metricsPack(), onBroken);
+    const local = createLocalPages(worker, metricsPack(), { onBroken });
     const waiting = local.layout(issue, { pageSize: 'A4', bodyFont: 'serif' });
     worker.onerror?.({ message: 'Uncaught RangeError: out of memory' });
     await expect(waiting).rejects.toThrow(/page worker failed: Uncaught RangeError/);
@@ -135,5 +135,45 @@ describe('createLocalPages', () => {
     const broken = { ...issue, columns: [{ ...column, articles: [{ ...column.articles[0], content: null as never }] }] };
     await expect(local.layout(broken, { pageSize: 'A4', bodyFont: 'serif' })).rejects.toThrow(/page worker: /);
     expect((await local.layout(issue, { pageSize: 'A4', bodyFont: 'serif' })).exact).toBe(true);
+  }, 60_000);
+
+  it('lays edits out on this thread once it has laid the issue out in idle time, with the engine’s numbers', async () => {
+    // idle periods run by hand; each has room for one article (time is asked before each)
+    const periods: Array<Parameters<IdleScheduler>[0]> = [];
+    const idle: IdleScheduler = (work) => periods.push(work);
+    const onePerPeriod = () => {
+      let left = 2;
+      return { didTimeout: false, timeRemaining: () => (left-- > 1 ? 10 : 0) };
+    };
+    const worker = inProcessWorker();
+    const local = createLocalPages(worker, metricsPack(), { idle });
+    const look: PageLook = { pageSize: 'A4', bodyFont: 'serif' };
+    expect(local.layoutNow(issue, look)).toBeNull();
+
+    local.warmUp(issue, look);
+    local.warmUp(issue, look); // asked again before it ran: still one idle callback at a time
+    expect(periods.length).toBe(1);
+    const count = issue.columns.flatMap((c) => c.articles).length;
+    let steps = 0;
+    while (periods.length > 0) {
+      periods.shift()!(onePerPeriod());
+      steps++;
+      if (periods.length > 0) expect(local.layoutNow(issue, look)).toBeNull();
+    }
+    expect(steps).toBe(count);
+
+    const posted = worker.posted.length;
+    const edited = lengthened(issue, 2, '医疗服务价格改革试点稳步推进，价格动态调整机制逐步建立。'.repeat(4));
+    expect(local.layoutNow(edited, look)).toEqual(engineView(edited, look));
+    expect(local.layoutNow(issue, look)).toEqual(engineView(issue, look));
+    expect(worker.posted.length).toBe(posted);
+
+    // an article this thread has not laid out yet: not here (the worker lays it out), until warmed
+    const [first, ...rest] = issue.columns;
+    const added = { ...issue, columns: [{ ...first, articles: [...first.articles, testArticle('new-1', '新加入的文章', { content: paragraphsContent('第一段。'.repeat(300)) })] }, ...rest] };
+    expect(local.layoutNow(added, look)).toBeNull();
+    local.warmUp(added, look);
+    periods.shift()!(onePerPeriod());
+    expect(local.layoutNow(added, look)).toEqual(engineView(added, look));
   }, 60_000);
 });
