@@ -68,6 +68,8 @@ const chars = textLength(target.content.root.children);
 
 const browser = await launchChromium();
 const page: Page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+// long tasks (≥ 50 ms) on the UI thread, to see what laying the issue out in idle time costs it
+await page.addInitScript(`window.__longTasks = []; new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, ms: e.duration }); }).observe({ type: 'longtask', buffered: true });`);
 await page.goto(app.url);
 await page.getByRole('list', { name: '栏目', exact: true }).getByRole('button', { name: new RegExp(`^${target.title.slice(0, 8).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).first().click();
 const editor = page.getByRole('textbox', { name: '正文' });
@@ -84,6 +86,8 @@ const warmAt = (await page.evaluate(`(async () => {
   }
   return NaN;
 })()`)) as number;
+const firstNumbersAt = (await page.evaluate(`performance.getEntriesByName(${JSON.stringify(MARKS.reply)}, 'mark')[0]?.startTime ?? NaN`)) as number;
+const warmTasks = ((await page.evaluate('window.__longTasks')) as Array<{ start: number; ms: number }>).filter((t) => t.start >= firstNumbersAt && t.start <= warmAt);
 
 /**
  * In the page: insert text the way typing does (beforeinput → Lexical), then time the work it
@@ -215,7 +219,9 @@ const of = (k: Exclude<keyof Follow, 'thread'>) => follows.map((f) => f[k]);
 console.log(`Typing in a ${chars}-character article, ${keystrokes.length} keystrokes (frame budget 16.7 ms):`);
 console.log(`  work per keystroke (Lexical update + DOM): ${fmt(keystrokes.map((k) => k.work))}`);
 console.log(`  keystroke → next frame: ${fmt(keystrokes.map((k) => k.frame))}`);
-console.log(`The UI thread had the issue laid out (in idle time) ${warmAt.toFixed(0)} ms after the page began loading`);
+console.log(
+  `The UI thread had the issue laid out (in idle time) ${warmAt.toFixed(0)} ms after the page began loading, ${(warmAt - firstNumbersAt).toFixed(0)} ms after the first numbers; long tasks meanwhile: ${warmTasks.length}${warmTasks.length ? ` (longest ${Math.max(...warmTasks.map((t) => t.ms)).toFixed(0)} ms)` : ''}`,
+);
 console.log(`Page numbers follow an edit (${follows.length} runs; the editor hands over ${EDITOR_IDLE_MS} ms after the last keystroke):`);
 console.log(`  editor handover → number painted: ${fmt(of('fromHandover'))} (target 16.7 ms)`);
 console.log(`  last keystroke → number painted: ${fmt(of('fromKeystroke'))}`);

@@ -103,18 +103,23 @@ export function createLocalPages(worker: PagesWorkerLike, pack: MetricsPack, opt
   };
   worker.postMessage({ type: 'metrics', pack });
 
-  /** this thread's layout, made in the first idle time (decoding the metrics takes ~10 ms) */
+  /** this thread's layout, made in the first idle period (decoding the metrics takes ~10 ms) */
   let here: LivePreview | null = null;
   /** the issue to lay out in idle time, the latest asked for */
   let warming: { issue: Issue; look: PageLook } | null = null;
   let scheduled = false;
+  let gaveUp = false;
   const step: Parameters<IdleScheduler>[0] = (deadline) => {
     scheduled = false;
     const w = warming;
-    if (!w) return;
+    if (!w || gaveUp) return;
+    /** articles laid out in this period (a period the browser forced after its timeout takes one) */
+    let articles = 0;
     try {
-      here ??= createLivePreview(metricsFromPack(pack));
-      if (here.warm(w.issue, w.look, () => deadline.didTimeout || deadline.timeRemaining() > IDLE_MARGIN_MS)) {
+      if (!here) {
+        // decoding the metrics is an idle period's work of its own
+        here = createLivePreview(metricsFromPack(pack));
+      } else if (here.warm(w.issue, w.look, () => (deadline.didTimeout ? articles++ === 0 : deadline.timeRemaining() > IDLE_MARGIN_MS))) {
         if (warming === w) warming = null;
         performance.clearMarks(WARM_MARK);
         performance.mark(WARM_MARK);
@@ -122,8 +127,7 @@ export function createLocalPages(worker: PagesWorkerLike, pack: MetricsPack, opt
     } catch (e) {
       // the worker still lays out; this thread just never takes over
       console.warn(`live page numbers: laying out ahead on the UI thread failed (${describeError(e)})`);
-      warming = null;
-      here = null;
+      gaveUp = true;
       return;
     }
     if (warming) {

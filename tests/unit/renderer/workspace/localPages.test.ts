@@ -160,7 +160,7 @@ describe('createLocalPages', () => {
       steps++;
       if (periods.length > 0) expect(local.layoutNow(issue, look)).toBeNull();
     }
-    expect(steps).toBe(count);
+    expect(steps).toBe(count + 1); // the first period decodes the metrics
 
     const posted = worker.posted.length;
     const edited = lengthened(issue, 2, '医疗服务价格改革试点稳步推进，价格动态调整机制逐步建立。'.repeat(4));
@@ -173,7 +173,22 @@ describe('createLocalPages', () => {
     const added = { ...issue, columns: [{ ...first, articles: [...first.articles, testArticle('new-1', '新加入的文章', { content: paragraphsContent('第一段。'.repeat(300)) })] }, ...rest] };
     expect(local.layoutNow(added, look)).toBeNull();
     local.warmUp(added, look);
-    periods.shift()!(onePerPeriod());
+    periods.shift()!({ didTimeout: true, timeRemaining: () => 0 }); // a forced period: one article
     expect(local.layoutNow(added, look)).toEqual(engineView(added, look));
+  }, 60_000);
+
+  it('lays out one article in an idle period the browser forced after its timeout, and goes on in the next', () => {
+    const periods: Array<Parameters<IdleScheduler>[0]> = [];
+    const local = createLocalPages(inProcessWorker(), metricsPack(), { idle: (work) => periods.push(work) });
+    const look: PageLook = { pageSize: 'A4', bodyFont: 'serif' };
+    local.warmUp(issue, look);
+    const forced = { didTimeout: true, timeRemaining: () => 0 };
+    let n = 0;
+    while (periods.length > 0) {
+      periods.shift()!(forced);
+      n++;
+    }
+    expect(n).toBe(1 + issue.columns.flatMap((c) => c.articles).length);
+    expect(local.layoutNow(issue, look)).toEqual(engineView(issue, look));
   }, 60_000);
 });
