@@ -226,6 +226,7 @@ console.log(`Page numbers follow an edit (${follows.length} runs; the editor han
 console.log(`  editor handover → number painted: ${fmt(of('fromHandover'))} (target 16.7 ms)`);
 console.log(`  last keystroke → number painted: ${fmt(of('fromKeystroke'))}`);
 const firstFrame = follows.filter((f) => f.frames <= 1).length;
+console.log(`  each run, handover → painted (ms): ${of('fromHandover').map((x) => x.toFixed(0)).join(' ')}; the layout itself: ${of('layout').map((x) => x.toFixed(1)).join(' ')}`);
 console.log(`  painted in the first frame after the handover: ${firstFrame} of ${follows.length} runs (frames taken: ${follows.map((f) => f.frames).join(' ')})`);
 console.log(
   `  of which, medians: handover → request ${median(of('toRequest')).toFixed(1)} ms, request → reply ${median(of('toReply')).toFixed(1)} ms (the layout itself ${median(of('layout')).toFixed(1)} ms), reply → in the DOM ${median(of('toDom')).toFixed(1)} ms, → painted (the next frame) ${median(of('toPaint')).toFixed(1)} ms`,
