@@ -26,8 +26,9 @@ const LINE_ENTRIES = 4_000;
 export interface LivePreview {
   preview(issue: Issue, look: PageLook): ViewpointPreview;
   /**
-   * Lays the issue's articles out ahead, one at a time, while `more()` says there is time (the
-   * renderer's idle time); true once every article has been laid out in this look.
+   * Lays the issue out ahead while `more()` says there is time (the renderer's idle time): its
+   * articles one at a time, then the issue itself (本期视点 and TOC, and articles whose place
+   * changed). True once done: a preview of this issue, or of an edit of one article, is then cheap.
    */
   warm(issue: Issue, look: PageLook, more: () => boolean): boolean;
   /** Whether every article of the issue (by id: an edited article counts) has been laid out in this look. */
@@ -46,6 +47,9 @@ export function createLivePreview(metrics: FontMetrics): LivePreview {
   const documents = createDocumentCache();
   /** per issue and look: the ids of the articles laid out in it */
   const laidOut = new Map<string, Set<string>>();
+  /** the issue and look of the latest preview */
+  let previewed: { issue: Issue; look: string } | null = null;
+  const lookKey = (look: PageLook): string => `${look.pageSize}|${look.bodyFont}`;
   const laidOutIn = (issue: Issue, look: PageLook): Set<string> => {
     const key = JSON.stringify([issue.id, look.pageSize, look.bodyFont]);
     let ids = laidOut.get(key);
@@ -54,6 +58,7 @@ export function createLivePreview(metrics: FontMetrics): LivePreview {
   };
   return {
     preview(issue, look) {
+      previewed = { issue, look: lookKey(look) };
       const doc = documents.documentOf(issue);
       if (doc.articles.length === 0) return viewpointPreviewOf(doc, null);
       const layout = layoutIssue(doc, ts, layoutOptions(look));
@@ -70,6 +75,9 @@ export function createLivePreview(metrics: FontMetrics): LivePreview {
         prepareArticle(article, ts, layoutOptions(look));
         ids.add(article.id);
       }
+      if (previewed?.issue === issue && previewed.look === lookKey(look)) return true;
+      if (!more()) return false;
+      this.preview(issue, look);
       return true;
     },
     isWarm(issue, look) {

@@ -21,7 +21,7 @@ export interface LocalPages {
   layout(issue: Issue, look: PageLook): Promise<ViewpointPreview>;
   /** the same, laid out on this thread now, if it has laid out every article of the issue before (else null) */
   layoutNow(issue: Issue, look: PageLook): ViewpointPreview | null;
-  /** lay the issue out on this thread in idle time, so that later edits can be laid out with layoutNow */
+  /** lay the issue out on this thread in idle time (what it has not laid out yet), so that edits of it can be laid out with layoutNow */
   warmUp(issue: Issue, look: PageLook): void;
 }
 
@@ -154,7 +154,6 @@ export function createLocalPages(worker: PagesWorkerLike, pack: MetricsPack, opt
       }
     },
     warmUp(issue, look) {
-      if (here?.isWarm(issue, look)) return;
       warming = { issue, look };
       if (!scheduled) {
         scheduled = true;
