@@ -27,7 +27,7 @@ function editFirstParagraph(issue: Issue, k: number, text: string): Issue {
       articles: c.articles.map((a) => {
         if (n++ !== k) return a;
         const content = structuredClone(a.content);
-        const first = content.root.children.find((b) => (b as { type?: string }).type === 'paragraph') as { children: Array<{ text?: string }> };
+        const first = content.root.children.find((b) => b.type === 'paragraph') as unknown as { children: Array<{ text?: string }> };
         first.children[0].text = `${text}${first.children[0].text ?? ''}`;
         return { ...a, content };
       }),
