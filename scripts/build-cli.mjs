@@ -147,15 +147,16 @@ await writeFile(
   join(outdir, 'main.mjs'),
   "// The CLI: runs the bundle's main through ./loader.mjs (compiled with a V8 code cache, one per command).\n" +
     "// `weekly build` gets its import worker started first, so that it loads while this thread does.\n" +
-    "import { commandCacheName, runBundle, startEarlyImportWorker } from './loader.mjs';\n\n" +
+    "import { mainCacheName, runBundle, startEarlyImportWorker } from './loader.mjs';\n\n" +
+    'const cacheName = mainCacheName();\n' +
     "startEarlyImportWorker(new URL('./importWorker.mjs', import.meta.url));\n" +
-    `runBundle(${bundleUrl}, 'main', commandCacheName());\n`,
+    `runBundle(${bundleUrl}, 'main', cacheName);\n`,
 );
 await writeFile(
   join(outdir, 'importWorker.mjs'),
   "// An import worker of `weekly build`: the bundle's importWorker, with the build's code cache.\n" +
-    "import { runBundle } from './loader.mjs';\n\n" +
-    `runBundle(${bundleUrl}, 'importWorker', 'build');\n`,
+    "import { runBundle, workerCacheName } from './loader.mjs';\n\n" +
+    `runBundle(${bundleUrl}, 'importWorker', workerCacheName());\n`,
 );
 // The bin compares these files' times with the bundle's, so it never runs a bundle older than its sources.
 // Packages count through npm's record of the installed tree, which every install rewrites.

@@ -2,8 +2,8 @@
 // through vm.Script with a V8 code cache: compiling the bundle's ~15 MB of source (jsdom alone is 8 MB)
 // costs each thread some 150 ms of parsing, and every function it runs compiles again on its first call;
 // a cache made after a whole run holds all of that as bytecode, and V8 reads it back in a fraction of the
-// time. The cache sits next to the bundle in .code-cache/, one file per command (a build and an import run
-// different code), written after a run whose cache was missing or unusable. An unusable cache (another
+// time. The cache sits next to the bundle in .code-cache/, one file per command (a build, for each set of
+// formats, and an import run different code), written after a run whose cache was missing or unusable. An unusable cache (another
 // bundle, another V8, other flags, a damaged file) only costs the normal compile.
 import { Buffer } from 'node:buffer';
 import { accessSync, constants, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
@@ -38,10 +38,42 @@ export function cacheFile(bundle, name, flags) {
   return join(dirname(bundle), CACHE_DIR, `${basename(bundle, '.cjs')}.${name}.${flags}.bin`);
 }
 
-/** The cache's name for a main-thread run: the command (argv[2]) when it is one of the CLI's, else `other`. */
+/** Where the main thread leaves its cache's name for the import workers (they inherit its environment). */
+const CACHE_NAME_ENV = 'WEEKLY_CLI_CACHE_NAME';
+
+/**
+ * The cache's name for a main-thread run: the command (argv[2]) when it is one of the CLI's, else
+ * `other`; a build's also names its formats (`build-pdf`, `build-docx`, `build-docx+pdf`: a PDF build
+ * runs other code than a DOCX one, and a cache holds what the run that wrote it compiled).
+ */
 export function commandCacheName(argv = process.argv) {
   const command = argv[2];
-  return command === 'build' || command === 'import' || command === 'archive' ? command : 'other';
+  if (command === 'build') return `build-${buildFormats(argv.slice(3))}`;
+  return command === 'import' || command === 'archive' ? command : 'other';
+}
+
+/** The formats `weekly build` was given (its default: both), sorted and joined with `+`; `other` for a wrong value. */
+function buildFormats(args) {
+  let value = 'pdf,docx';
+  args.forEach((arg, i) => {
+    if (arg === '--format' && i + 1 < args.length) value = args[i + 1];
+    else if (arg.startsWith('--format=')) value = arg.slice('--format='.length);
+  });
+  const formats = [...new Set(value.split(',').map((f) => f.trim()))].sort();
+  return formats.length > 0 && formats.every((f) => f === 'pdf' || f === 'docx') ? formats.join('+') : 'other';
+}
+
+/** The main thread's cache name, recorded for the import workers it will start. */
+export function mainCacheName(argv = process.argv, env = process.env) {
+  const name = commandCacheName(argv);
+  env[CACHE_NAME_ENV] = name;
+  return name;
+}
+
+/** An import worker's cache: its build's (it runs part of the same code). */
+export function workerCacheName(env = process.env) {
+  const name = env[CACHE_NAME_ENV];
+  return typeof name === 'string' && /^build-[a-z+]+$/.test(name) ? name : 'build-docx+pdf';
 }
 
 /**

@@ -25,10 +25,10 @@ function bundleFile(): string {
   return join(bundleDir, name);
 }
 
-/** `weekly build --format pdf` of the fixture through the bundle, one import worker beside the main thread. */
-function weeklyBuild(): { log: string; pages: number } {
+/** `weekly build --format pdf` (or `format`) of the fixture through the bundle, one import worker beside the main thread. */
+function weeklyBuild(format = 'pdf'): { log: string; pages: number } {
   rmSync(join(outDir, 'issue.json'), { force: true });
-  const r = spawnSync(process.execPath, [join(bundleDir, 'main.mjs'), 'build', manifest, '--out', outDir, '--format', 'pdf'], {
+  const r = spawnSync(process.execPath, [join(bundleDir, 'main.mjs'), 'build', manifest, '--out', outDir, '--format', format], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, WEEKLY_CLI_DEBUG: '1', WEEKLY_IMPORT_WORKERS: '1', WEEKLY_V8_OPT: '' },
@@ -50,11 +50,11 @@ const cacheOf = (command: string): string => {
   if (!name) throw new Error(`no ${command} cache`);
   return join(cacheDir, name);
 };
-const buildCache = (): string => cacheOf('build');
+const buildCache = (): string => cacheOf('build-pdf');
 
 /** How the main thread found the cache, and whether it wrote one. */
-function expectCache(log: string, state: 'accepted' | 'missing' | 'damaged' | 'rejected' | 'stale', written: boolean, command = 'build', flags = 'noopt'): void {
-  expect(log).toMatch(new RegExp(`^weekly: code cache ${state} \\(bundle-\\w+\\.${command}\\.${flags}\\.bin\\)$`, 'm'));
+function expectCache(log: string, state: 'accepted' | 'missing' | 'damaged' | 'rejected' | 'stale', written: boolean, command = 'build-pdf', flags = 'noopt'): void {
+  expect(log).toMatch(new RegExp(`^weekly: code cache ${state} \\(bundle-\\w+\\.${command.replace('+', '\\+')}\\.${flags}\\.bin\\)$`, 'm'));
   if (written) expect(log).toMatch(/^weekly: code cache written \(\d+ bytes, \d+ ms\)$/m);
   else expect(log).not.toMatch(/code cache written/);
 }
@@ -72,19 +72,29 @@ describe('the CLI bundle’s code cache', () => {
     pages = first.pages;
     expect(pages).toBeGreaterThan(10);
     expectCache(first.log, 'missing', true);
-    expect(cacheFiles()).toEqual([expect.stringMatching(/^bundle-\w+\.build\.noopt\.bin$/)]);
+    expect(cacheFiles()).toEqual([expect.stringMatching(/^bundle-\w+\.build-pdf\.noopt\.bin$/)]);
     const second = weeklyBuild();
     expectCache(second.log, 'accepted', false);
     expect(second.log).toMatch(/^weekly \(import worker\): code cache accepted /m);
     expect(second.pages).toBe(pages);
   }, 120_000);
 
+  it('keeps one cache per set of formats: a DOCX build writes its own, and the PDF one stays', () => {
+    const docx = weeklyBuild('docx');
+    expectCache(docx.log, 'missing', true, 'build-docx');
+    expect(docx.log).toMatch(/^weekly \(import worker\): code cache missing \(bundle-\w+\.build-docx\.noopt\.bin\)/m);
+    expectCache(weeklyBuild('docx').log, 'accepted', false, 'build-docx');
+    expectCache(weeklyBuild().log, 'accepted', false);
+    expect(cacheFiles().sort()).toEqual([expect.stringMatching(/\.build-docx\.noopt\.bin$/), expect.stringMatching(/\.build-pdf\.noopt\.bin$/)]);
+    rmSync(cacheOf('build-docx'));
+  }, 120_000);
+
   it('survives a rebuild of the same bundle, and goes with the bundle when it changes', () => {
     const before = statSync(bundleFile());
-    writeFileSync(join(cacheDir, 'bundle-OLDHASH1.build.noopt.bin'), 'a cache of an older bundle');
+    writeFileSync(join(cacheDir, 'bundle-OLDHASH1.build-pdf.noopt.bin'), 'a cache of an older bundle');
     buildBundle();
     expect(statSync(bundleFile()).mtimeMs).toBe(before.mtimeMs);
-    expect(cacheFiles()).toEqual([expect.stringMatching(/^bundle-\w+\.build\.noopt\.bin$/)]);
+    expect(cacheFiles()).toEqual([expect.stringMatching(/^bundle-\w+\.build-pdf\.noopt\.bin$/)]);
     expectCache(weeklyBuild().log, 'accepted', false);
     // The same bundle edited in place, to the same length (V8 itself compares only the length): the
     // cache made for the old text is not used.
