@@ -6,6 +6,9 @@
 // number of edits (at least 20).
 import { join, resolve } from 'node:path';
 import { loadIssueFromManifest } from '../electron/engine/build/manifest';
+import { buildMetricsPack } from '../electron/engine/fonts/metricsPack';
+import { loadFontSet } from '../electron/engine/fonts';
+import { metricsFromPack } from '../shared/layout/metricsPack';
 import { settlePageNumbers, typesetterStats } from '../electron/engine/pdf/index';
 import { defaultEngines } from '../electron/engine/service/defaultEngines';
 import { createWorkerEngines } from '../electron/engine/service/workerEngines';
@@ -104,3 +107,19 @@ for (const [name, extra] of EDITS) {
   console.log(`  through the render worker, ${name}: request → reply ${fmt(wall)}`);
 }
 await worker.close();
+
+// What the renderer lays the page numbers out with (renderer/src/workspace/localPages.ts): the faces'
+// metrics pack, made here once per process (layout:metrics), and decoded in the page.
+const packMs: number[] = [];
+const decodeMs: number[] = [];
+let packBytes = 0;
+for (let i = 0; i < 5; i++) {
+  const t0 = performance.now();
+  const pack = buildMetricsPack(loadFontSet());
+  packMs.push(performance.now() - t0);
+  packBytes = JSON.stringify(pack).length;
+  const t1 = performance.now();
+  metricsFromPack(pack);
+  decodeMs.push(performance.now() - t1);
+}
+console.log(`  font metrics pack for the renderer: ${(packBytes / 1024).toFixed(0)} KB of JSON, made in ${fmt(packMs)} (faces already parsed), decoded in ${fmt(decodeMs)}`);
