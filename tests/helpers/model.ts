@@ -1,6 +1,6 @@
 // Realistic model values shared by tests: the 2024-W47 issue's metadata as printed.
 import { emptyEditorState, type SerializedEditorStateJson } from '../../shared/content/lexicalJson';
-import type { Article, IssueMeta } from '../../shared/model/issue';
+import type { Article, Issue, IssueMeta } from '../../shared/model/issue';
 import { issueMetaForWeek } from '../../shared/model/issueMeta';
 
 export function issueMeta2024W47(overrides: Partial<IssueMeta> = {}): IssueMeta {
@@ -30,5 +30,14 @@ export function paragraphsContent(...paragraphs: string[]): SerializedEditorStat
         children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }],
       })),
     },
+  };
+}
+
+/** The issue with the article at `k` (in issue order, across columns) replaced by `edit` of it; the others are the same objects. */
+export function withArticleEdited(issue: Issue, k: number, edit: (article: Article) => Article): Issue {
+  let n = 0;
+  return {
+    ...issue,
+    columns: issue.columns.map((c) => ({ ...c, articles: c.articles.map((a) => (n++ === k ? edit(a) : a)) })),
   };
 }

@@ -13,7 +13,7 @@ import type { Issue } from '../../../../shared/model/issue';
 import { createLocalPages, type IdleScheduler, type PagesWorkerLike } from '../../../../renderer/src/workspace/localPages';
 import { createPagesHandler } from '../../../../renderer/src/workspace/pagesHandler';
 import type { FromWorker, IssueFrame, ToWorker } from '../../../../renderer/src/workspace/pagesProtocol';
-import { paragraphsContent, testArticle } from '../../../helpers/model';
+import { paragraphsContent, testArticle, withArticleEdited } from '../../../helpers/model';
 
 const SAMPLE = resolve(__dirname, '../../../../resources/sample/manifest.json');
 
@@ -56,18 +56,10 @@ const fullArticles = (m: ToWorker | undefined): string[] =>
 
 /** The issue with the article at `k` (issue order) given a few pages more of text at its top. */
 function lengthened(issue: Issue, k: number, text: string): Issue {
-  let n = 0;
-  return {
-    ...issue,
-    columns: issue.columns.map((c) => ({
-      ...c,
-      articles: c.articles.map((a) => {
-        if (n++ !== k) return a;
-        const extra = paragraphsContent(...Array.from({ length: 24 }, () => text)).root.children;
-        return { ...a, content: { ...a.content, root: { ...a.content.root, children: [...extra, ...a.content.root.children] } } };
-      }),
-    })),
-  };
+  return withArticleEdited(issue, k, (a) => {
+    const extra = paragraphsContent(...Array.from({ length: 24 }, () => text)).root.children;
+    return { ...a, content: { ...a.content, root: { ...a.content.root, children: [...extra, ...a.content.root.children] } } };
+  });
 }
 
 describe('createLocalPages', () => {

@@ -9,6 +9,7 @@ import { buildIssueDocument } from '../../../../shared/document/issueDocument';
 import { createLivePreview, type PageLook } from '../../../../shared/layout/livePreview';
 import { metricsFromPack } from '../../../../shared/layout/metricsPack';
 import type { Issue } from '../../../../shared/model/issue';
+import { withArticleEdited } from '../../../helpers/model';
 
 const SAMPLE = resolve(__dirname, '../../../../resources/sample/manifest.json');
 const look: PageLook = { pageSize: 'A4', bodyFont: 'serif' };
@@ -19,20 +20,12 @@ function pagesOf(view: { columns: Array<{ entries: Array<{ page: number | null }
 
 /** The article at `k` (issue order) with `text` added to the start of its first paragraph. */
 function editFirstParagraph(issue: Issue, k: number, text: string): Issue {
-  let n = 0;
-  return {
-    ...issue,
-    columns: issue.columns.map((c) => ({
-      ...c,
-      articles: c.articles.map((a) => {
-        if (n++ !== k) return a;
-        const content = structuredClone(a.content);
-        const first = content.root.children.find((b) => b.type === 'paragraph') as unknown as { children: Array<{ text?: string }> };
-        first.children[0].text = `${text}${first.children[0].text ?? ''}`;
-        return { ...a, content };
-      }),
-    })),
-  };
+  return withArticleEdited(issue, k, (a) => {
+    const content = structuredClone(a.content);
+    const first = content.root.children.find((b) => b.type === 'paragraph') as unknown as { children: Array<{ text?: string }> };
+    first.children[0].text = `${text}${first.children[0].text ?? ''}`;
+    return { ...a, content };
+  });
 }
 
 /** An idle period with time for one step (an article, or the issue itself). */
