@@ -84,9 +84,10 @@ function decodeFace(face: FacePack): FaceTables {
   return { unitsPerEm, ascent: face.ascent, descent: face.descent, missingAdvance, twoEmDash: face.twoEmDash, units, scaled, mapped, astral };
 }
 
-/** `——`, `————`: a run of em dashes (glyphAdvance.ts's isDashRun). */
-function isDashRun(text: string): boolean {
-  if (text.length < 2) return false;
+/** `——`, `————`: a run of em dashes, set as two-em dashes where the face has them (textAdvance, the PDF's drawing). */
+export function isDashRun(text: string): boolean {
+  // (the first character first: the drawing asks this of every piece of every line)
+  if (text.length < 2 || text.charCodeAt(0) !== EM_DASH) return false;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== EM_DASH) return false;
   return true;
 }

@@ -7,6 +7,7 @@
 // 破折号 takes two full ems and reads as one unbroken rule, so a run of dashes is set as U+2E3A
 // glyphs stretched horizontally to two ems each.
 import type * as fontkit from 'fontkit';
+import { isDashRun } from '../../../shared/layout/metricsPack';
 
 interface HorizontalMetrics {
   metrics: { length: number; get(i: number): { advance: number } | undefined };
@@ -18,7 +19,7 @@ const placedCache = new WeakMap<fontkit.Font, Map<string, { glyphs: PlacedGlyph[
 const MAX_PLACED = 50_000;
 
 /** 〓 (geta mark): the typesetter's stand-in for a character no face has. */
-const GETA = 0x3013;
+export const GETA = 0x3013;
 
 /**
  * Glyph id of `cp` from the cmap, remembered per face. A character the face lacks gets the geta
@@ -42,7 +43,7 @@ interface CmapInternals {
 }
 
 /** The cmap's glyph id for `cp` (0 when the face lacks it): glyphForCodePoint's id without making the Glyph. */
-function cmapGlyph(font: fontkit.Font, cp: number): number {
+export function cmapGlyph(font: fontkit.Font, cp: number): number {
   const cmap = (font as unknown as CmapInternals)._cmapProcessor;
   return cmap ? cmap.lookup(cp) || 0 : font.glyphForCodePoint(cp).id;
 }
@@ -69,7 +70,7 @@ function hmtxOf(font: fontkit.Font): HmtxBytes | null {
 }
 
 const EM_DASH = 0x2014;
-const TWO_EM_DASH = 0x2e3a;
+export const TWO_EM_DASH = 0x2e3a;
 
 /** Advance of the glyph with id `gid`, in font units. */
 export function hmtxAdvance(font: fontkit.Font, gid: number): number {
@@ -92,11 +93,8 @@ export function charAdvance(font: fontkit.Font, cp: number): number {
   return w;
 }
 
-/** `——`, `————`: a run of em dashes set on the em grid. */
-export function isDashRun(text: string): boolean {
-  // (the first character first: the drawing asks this of every piece of every line)
-  return text.length >= 2 && text.charCodeAt(0) === EM_DASH && /^—+$/.test(text);
-}
+// `——`, `————`: a run of em dashes set on the em grid (one test for the engine and the renderer's metrics)
+export { isDashRun };
 
 export interface PlacedGlyph {
   gid: number;

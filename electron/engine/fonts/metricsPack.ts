@@ -5,25 +5,11 @@ import type * as fontkit from 'fontkit';
 import { FONT_KEYS, type FacePack, type MetricsPack } from '../../../shared/layout/metricsPack';
 import type { FontKey } from '../../../shared/layout/types';
 import { loadFontSet, type FontSet } from './fontSet';
-import { hmtxAdvance } from './glyphAdvance';
-
-/** 〓: what glyphId draws (and charAdvance measures) for a character the face lacks */
-const GETA = 0x3013;
-const TWO_EM_DASH = 0x2e3a;
-
-interface CmapInternals {
-  _cmapProcessor?: { lookup(cp: number): number };
-}
-
-/** The cmap's glyph id for `cp`, 0 when unmapped (glyphAdvance.ts's cmapGlyph, hasGlyphForCodePoint's test). */
-function cmapOf(font: fontkit.Font): (cp: number) => number {
-  const cmap = (font as unknown as CmapInternals)._cmapProcessor;
-  return cmap ? (cp) => cmap.lookup(cp) || 0 : (cp) => font.glyphForCodePoint(cp).id;
-}
+import { cmapGlyph, GETA, hmtxAdvance, TWO_EM_DASH } from './glyphAdvance';
 
 /** One face's pack: its vertical metrics and the runs of mapped code points that share an advance. */
 export function packFace(font: fontkit.Font): FacePack {
-  const lookup = cmapOf(font);
+  const lookup = (cp: number): number => cmapGlyph(font, cp);
   const runs: number[] = [];
   let runStart = -1;
   let runEnd = 0; // exclusive
