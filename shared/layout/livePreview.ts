@@ -37,9 +37,14 @@ export interface LivePreview {
   readonly paragraphsBroken: number;
 }
 
-/** The options settlePageNumbers (electron/engine/pdf) lays the app's issues out with. */
+/**
+ * How live page numbers are laid out, wherever they are (here, and the engine's settlePageNumbers):
+ * pages counted, not filled; paragraphs' lines kept, so an edit re-breaks only what it changed.
+ */
+export const PAGE_NUMBERS_ONLY = { pageMapOnly: true, keepArticleLines: true } as const satisfies IssueLayoutOptions;
+
 function layoutOptions(look: PageLook): IssueLayoutOptions {
-  return { size: look.pageSize, bodyFont: look.bodyFont, pageMapOnly: true, keepArticleLines: true };
+  return { size: look.pageSize, bodyFont: look.bodyFont, ...PAGE_NUMBERS_ONLY };
 }
 
 export function createLivePreview(metrics: FontMetrics): LivePreview {

@@ -4,6 +4,7 @@
 import PDFDocument from 'pdfkit';
 import type { DocumentArticle, IssueDocument, PageMap, ViewpointEntry } from '../../../shared/document/issueDocument';
 import { layoutIssue, prepareArticle, prepareViewpointLines, Typesetter, type BodyFont, type FontKey, type IssueLayout, type IssueLayoutOptions, type OutlineEntry } from '../../../shared/layout';
+import { PAGE_NUMBERS_ONLY } from '../../../shared/layout/livePreview';
 import { loadFontSet, type FontSet } from '../fonts';
 import { bufferPageContent } from './contentBuffer';
 import { drawPage, type DrawContext } from './drawPage';
@@ -108,7 +109,7 @@ export interface PageNumbers {
  * unchanged paragraphs from the line cache, so an edit re-breaks only the paragraphs it changed.
  */
 export function settlePageNumbers(doc: IssueDocument, options: PageLook = {}): PageNumbers {
-  const layout = layoutIssue(doc, sharedTypesetter(), { ...layoutOptions(options), pageMapOnly: true, keepArticleLines: true });
+  const layout = layoutIssue(doc, sharedTypesetter(), { ...layoutOptions(options), ...PAGE_NUMBERS_ONLY });
   return { pageMap: layout.pageMap, pageCount: layout.pages.length, viewpointPage: layout.viewpointPage, tocPage: layout.tocPage };
 }
 
